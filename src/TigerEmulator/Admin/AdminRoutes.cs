@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TigerEmulator.Storage;
+
+namespace TigerEmulator.Admin;
+
+/// The emulator's own control API, under a prefix the Tiger contract never uses.
+public static class AdminRoutes
+{
+    public const string Prefix = "/_emulator";
+    public const string DocumentName = "emulator";
+
+    public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup(Prefix).WithGroupName(DocumentName).WithTags("Emulator");
+        admin.MapGet("/health", Health).WithName("health").WithSummary("Answers 200 once the emulator can serve requests.");
+        return app;
+    }
+
+    private static Ok<HealthBody> Health(EmulatorDatabase database) =>
+        TypedResults.Ok(new HealthBody("ok", database.IsDurable ? "file" : "memory"));
+}
+
+public sealed record HealthBody(string Status, string Storage);

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using TigerEmulator.Admin;
+using TigerEmulator.Analytics;
+using TigerEmulator.Auth;
+using TigerEmulator.Contract;
+using TigerEmulator.Http;
+using TigerEmulator.Lifecycle;
+using TigerEmulator.ReplicaSets;
+using TigerEmulator.Services;
+using TigerEmulator.Storage;
+using TigerEmulator.Vpcs;
+
+namespace TigerEmulator;
+
+/// Wires the features together; each feature keeps its own routes and logic.
+public static class EmulatorSetup
+{
+    public const string ApiPrefix = "/public/api/v1";
+
+    public static IServiceCollection AddEmulator(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(_ => EmulatorOptions.From(configuration));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<EmulatorClock>();
+        services.AddSingleton<IdGenerator>();
+        services.AddSingleton<LifecycleTimings>();
+        services.AddSingleton<ResourceLifecycle>();
+        services.AddSingleton<ServiceCatalog>();
+        services.AddSingleton<LifecycleWorker>();
+        services.AddHostedService(provider => provider.GetRequiredService<LifecycleWorker>());
+        services.AddStorage();
+        services.AddSwaggerDocuments();
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        });
+        return services;
+    }
+
+    public static WebApplication UseEmulator(this WebApplication app)
+    {
+        app.Services.GetRequiredService<ApiKeyRegistry>().SeedDefaults();
+        app.UseTigerErrors();
+        app.UseSwaggerDocuments();
+        app.MapAdmin();
+
+        var api = app.MapGroup(ApiPrefix).AddEndpointFilter<ApiKeyFilter>().ExcludeFromDescription();
+        api.MapAuth();
+        api.MapAnalytics();
+        var project = api.MapGroup("/projects/{project_id}");
+        project.MapVpcs();
+        project.MapServices();
+        project.MapReplicaSets();
+        return app;
+    }
+}

@@ -1,0 +1,37 @@
+namespace TigerEmulator.Http;
+
+/// The one factory for Tiger-format errors, so that a status code and its code string never drift apart.
+public static class Errors
+{
+    public static ErrorResult BadRequest(string message) => new(400, new("INVALID_REQUEST", message));
+
+    public static ErrorResult Unauthorized(string message) => new(401, new("UNAUTHORIZED", message));
+
+    public static ErrorResult Forbidden(string message) => new(403, new("FORBIDDEN", message));
+
+    public static ErrorResult NotFound(string message) => new(404, new("NOT_FOUND", message));
+
+    public static ErrorResult NotFound(string kind, string id) => NotFound($"{kind} '{id}' was not found");
+
+    public static ErrorResult MethodNotAllowed(string message) => new(405, new("METHOD_NOT_ALLOWED", message));
+
+    public static ErrorResult Conflict(string message) => new(409, new("CONFLICT", message));
+
+    public static ErrorResult PayloadTooLarge(string message) => new(413, new("PAYLOAD_TOO_LARGE", message));
+
+    public static ErrorResult Internal(string message) => new(500, new("INTERNAL_ERROR", message));
+
+    /// Maps a bare status code (from routing or Kestrel) to its error.
+    public static ErrorResult ForStatus(int status, string message) => status switch
+    {
+        400 => BadRequest(message),
+        401 => Unauthorized(message),
+        403 => Forbidden(message),
+        404 => NotFound(message),
+        405 => MethodNotAllowed(message),
+        409 => Conflict(message),
+        413 => PayloadTooLarge(message),
+        _ when status is >= 400 and < 500 => new(status, new("CLIENT_ERROR", message)),
+        _ => Internal(message),
+    };
+}

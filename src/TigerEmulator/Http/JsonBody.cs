@@ -1,0 +1,75 @@
+using System.Text.Json;
+
+namespace TigerEmulator.Http;
+
+/// Reads a request body as a JSON object, refusing anything else with a 4xx that says what was wrong.
+public static class JsonBody
+{
+    public const int MaxBytes = 1024 * 1024;
+
+    public static async Task<JsonFields> ReadAsync(HttpRequest request)
+    {
+        if (request.ContentLength > MaxBytes)
+        {
+            throw new TigerException(Errors.PayloadTooLarge($"Request body exceeds {MaxBytes} bytes"));
+        }
+
+        var bytes = await ReadLimitedAsync(request);
+        if (bytes.Length == 0)
+        {
+            throw new TigerException(Errors.BadRequest("Request body is required"));
+        }
+
+        if (!IsJson(request.ContentType))
+        {
+            throw new TigerException(Errors.BadRequest(
+                $"Content-Type must be application/json, not '{request.ContentType ?? "(none)"}'"));
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 });
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new TigerException(Errors.BadRequest("Request body must be a JSON object"));
+            }
+
+            return new JsonFields(document.RootElement.Clone());
+        }
+        catch (JsonException exception)
+        {
+            throw new TigerException(Errors.BadRequest($"Request body is not valid JSON: {exception.Message}"));
+        }
+    }
+
+    private static bool IsJson(string? contentType)
+    {
+        if (string.IsNullOrEmpty(contentType))
+        {
+            return false;
+        }
+
+        var mediaType = contentType.Split(';', 2)[0].Trim();
+        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+    }
+
+    // Chunked bodies carry no length up front, so the limit is enforced while reading.
+    private static async Task<byte[]> ReadLimitedAsync(HttpRequest request)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                throw new TigerException(Errors.PayloadTooLarge($"Request body exceeds {MaxBytes} bytes"));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

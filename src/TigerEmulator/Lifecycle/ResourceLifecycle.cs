@@ -1,0 +1,48 @@
+using TigerEmulator.Http;
+
+namespace TigerEmulator.Lifecycle;
+
+/// Starts actions from the transition table and moves resources along it; the worker calls <see cref="Advance"/>.
+public sealed class ResourceLifecycle(EmulatorClock clock, LifecycleTimings timings)
+{
+    /// Null when the action may start from the resource's status; otherwise the 409 that says why not.
+    public static ErrorResult? Refusal(ILifecycleDocument document, LifecycleAction action, string what) =>
+        action.IsAllowedFrom(document.Status) && document.Status != "DELETING" && document.Status != "deleting"
+            ? null
+            : Errors.Conflict($"{what} '{document.Id}' is {document.Status}; {action.Name} needs {Needs(action)}");
+
+    public void Begin(ILifecycleDocument document, LifecycleAction action)
+    {
+        document.Action = action.Name;
+        document.Step = 0;
+        document.Status = action.Steps[0];
+        document.NextStepAt = clock.UtcNow + timings.StepDuration(action, 0);
+    }
+
+    /// Moves one step. Returns false when the resource has finished its last step and is gone.
+    public bool Advance(ILifecycleDocument document, LifecycleAction action, DateTime dueAt)
+    {
+        var next = document.Step + 1;
+        if (next < action.Steps.Count)
+        {
+            document.Step = next;
+            document.Status = action.Steps[next];
+            document.NextStepAt = dueAt + timings.StepDuration(action, next);
+            return true;
+        }
+
+        if (action.FinalStatus is null)
+        {
+            return false;
+        }
+
+        document.Status = action.FinalStatus;
+        document.Action = null;
+        document.Step = 0;
+        document.NextStepAt = null;
+        return true;
+    }
+
+    private static string Needs(LifecycleAction action) =>
+        action.AllowedFrom is null ? "a resource that is not being deleted" : string.Join(" or ", action.AllowedFrom);
+}

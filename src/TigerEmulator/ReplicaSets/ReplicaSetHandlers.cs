@@ -1,0 +1,148 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TigerEmulator.Http;
+using TigerEmulator.Lifecycle;
+using TigerEmulator.Services;
+using TigerEmulator.Storage;
+
+namespace TigerEmulator.ReplicaSets;
+
+public static class ReplicaSetHandlers
+{
+    public const int MaxNodes = 10;
+
+    public static Results<Ok<List<ReplicaSetBody>>, ErrorResult> List(string project_id, string service_id, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets) =>
+        catalog.Find(project_id, service_id) is null
+            ? Errors.NotFound("Service", service_id)
+            : TypedResults.Ok(sets.List(r => r.ServiceId == service_id).OrderBy(r => r.Created).ThenBy(r => r.Id).Select(ReplicaSetBody.From).ToList());
+
+    public static async Task<Results<Accepted<ReplicaSetBody>, ErrorResult>> Create(
+        string project_id, string service_id, HttpRequest request, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets,
+        ResourceLifecycle lifecycle, IdGenerator ids, EmulatorClock clock)
+    {
+        var body = await JsonBody.ReadAsync(request);
+        var name = body.RequiredString("name", ServiceRequests.MaxNameLength);
+        var nodes = body.RequiredInt("nodes");
+        var cpu = body.RequiredInt("cpu_millis");
+        var memory = body.RequiredInt("memory_gbs");
+        if (nodes is < 1 or > MaxNodes)
+        {
+            throw JsonFields.Invalid($"'nodes' must be between 1 and {MaxNodes}, not {nodes}");
+        }
+
+        if (!ComputeSizes.IsAllowed(cpu, memory))
+        {
+            throw JsonFields.Invalid($"'cpu_millis' {cpu} with 'memory_gbs' {memory} is not an offered size; allowed pairs: {ComputeSizes.AllowedDedicated}");
+        }
+
+        return sets.Atomically<Results<Accepted<ReplicaSetBody>, ErrorResult>>(() =>
+        {
+            var service = catalog.Find(project_id, service_id);
+            if (service is null)
+            {
+                return Errors.NotFound("Service", service_id);
+            }
+
+            if (service.Status != "READY")
+            {
+                return Errors.Conflict($"Service '{service.Id}' is {service.Status}; creating a read replica set needs READY");
+            }
+
+            var id = ids.NewId();
+            var set = new ReplicaSetDocument
+            {
+                Id = id, ServiceId = service.Id, ProjectId = project_id, Name = name, Created = clock.UtcNow,
+                Nodes = nodes, CpuMillis = cpu, MemoryGbs = memory, Environment = service.Environment, Port = ServiceEndpoints.PortFor(id),
+            };
+            lifecycle.Begin(set, TransitionTable.CreateReplicaSet);
+            sets.Insert(set);
+            return TypedResults.Accepted((string?)null, ReplicaSetBody.From(set));
+        });
+    }
+
+    public static Results<StatusCodeHttpResult, ErrorResult> Delete(
+        string project_id, string service_id, string replica_set_id, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets, ResourceLifecycle lifecycle) =>
+        Accepted(Change(project_id, service_id, replica_set_id, catalog, sets, set =>
+        {
+            if (set.Status != "deleting")
+            {
+                lifecycle.Begin(set, TransitionTable.DeleteReplicaSet);
+            }
+
+            return null;
+        }));
+
+    public static async Task<Results<StatusCodeHttpResult, ErrorResult>> Resize(
+        string project_id, string service_id, string replica_set_id, HttpRequest request, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets, ResourceLifecycle lifecycle)
+    {
+        var (cpu, memory) = ServiceRequests.ParseResize(await JsonBody.ReadAsync(request));
+        return Accepted(Change(project_id, service_id, replica_set_id, catalog, sets, set =>
+        {
+            if (ResourceLifecycle.Refusal(set, TransitionTable.ResizeReplicaSet, "Read replica set") is { } refusal)
+            {
+                return refusal;
+            }
+
+            set.CpuMillis = cpu;
+            set.MemoryGbs = memory;
+            lifecycle.Begin(set, TransitionTable.ResizeReplicaSet);
+            return null;
+        }));
+    }
+
+    public static Results<Ok<MessageBody>, ErrorResult> EnablePooler(
+        string project_id, string service_id, string replica_set_id, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets) =>
+        Configure(project_id, service_id, replica_set_id, catalog, sets, set => set.PoolerEnabled = true, "Connection pooler enabled");
+
+    public static Results<Ok<MessageBody>, ErrorResult> DisablePooler(
+        string project_id, string service_id, string replica_set_id, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets) =>
+        Configure(project_id, service_id, replica_set_id, catalog, sets, set => set.PoolerEnabled = false, "Connection pooler disabled");
+
+    public static async Task<Results<Ok<MessageBody>, ErrorResult>> SetEnvironment(
+        string project_id, string service_id, string replica_set_id, HttpRequest request, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets)
+    {
+        var environment = (await JsonBody.ReadAsync(request)).RequiredEnum("environment", ServiceRequests.Environments);
+        return Configure(project_id, service_id, replica_set_id, catalog, sets, set => set.Environment = environment, $"Environment set to {environment}");
+    }
+
+    private static Results<Ok<MessageBody>, ErrorResult> Configure(
+        string projectId, string serviceId, string setId, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets, Action<ReplicaSetDocument> change, string message)
+    {
+        var error = Change(projectId, serviceId, setId, catalog, sets, set =>
+        {
+            if (set.Status == "deleting")
+            {
+                return Errors.Conflict($"Read replica set '{set.Id}' is deleting");
+            }
+
+            change(set);
+            return null;
+        });
+        return error is null ? TypedResults.Ok(new MessageBody(message)) : error;
+    }
+
+    private static ErrorResult? Change(
+        string projectId, string serviceId, string setId, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets, Func<ReplicaSetDocument, ErrorResult?> change) =>
+        sets.Atomically(() =>
+        {
+            if (catalog.Find(projectId, serviceId) is null)
+            {
+                return Errors.NotFound("Service", serviceId);
+            }
+
+            if (sets.Get(setId) is not { } set || set.ServiceId != serviceId)
+            {
+                return Errors.NotFound("Read replica set", setId);
+            }
+
+            var error = change(set);
+            if (error is null)
+            {
+                sets.Update(set);
+            }
+
+            return error;
+        });
+
+    private static Results<StatusCodeHttpResult, ErrorResult> Accepted(ErrorResult? error) =>
+        error is null ? TypedResults.StatusCode(StatusCodes.Status202Accepted) : error;
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TigerEmulator.Http;
+using TigerEmulator.Lifecycle;
+using TigerEmulator.Storage;
+
+namespace TigerEmulator.Services;
+
+/// A fork is a new service that inherits type, region and storage from its parent, with no HA replicas.
+public static class ForkHandler
+{
+    public static async Task<Results<Accepted<ServiceBody>, ErrorResult>> Fork(
+        string project_id, string service_id, HttpRequest request, ServiceCatalog catalog, ResourceLifecycle lifecycle, IdGenerator ids, EmulatorClock clock)
+    {
+        var fork = ServiceRequests.ParseFork(await JsonBody.ReadAsync(request));
+        var parent = catalog.Find(project_id, service_id);
+        if (parent is null)
+        {
+            return Errors.NotFound("Service", service_id);
+        }
+
+        if (parent.Status != "READY")
+        {
+            return Errors.Conflict($"Service '{parent.Id}' is {parent.Status}; fork needs READY");
+        }
+
+        var now = clock.UtcNow;
+        if (fork.TargetTime is { } target && (target.UtcDateTime < parent.Created || target.UtcDateTime > now))
+        {
+            return Errors.BadRequest($"'target_time' must fall within the parent's lifetime, {parent.Created:O} to {now:O}");
+        }
+
+        var size = fork.Cpu is null && fork.Memory is null
+            ? (parent.CpuMillis, parent.MemoryGbs)
+            : ComputeSizes.Resolve(fork.Cpu, fork.Memory, allowShared: true);
+        var password = ids.NewPassword();
+        var child = ServiceHandlers.New(project_id, fork.Name ?? $"{parent.Name}-fork", ids, clock, password);
+        child.ServiceType = parent.ServiceType;
+        child.RegionCode = parent.RegionCode;
+        child.VolumeType = parent.VolumeType;
+        child.CpuMillis = size.Item1;
+        child.MemoryGbs = size.Item2;
+        child.Environment = fork.Environment;
+        child.ForkedFromProjectId = parent.ProjectId;
+        child.ForkedFromServiceId = parent.Id;
+        lifecycle.Begin(child, TransitionTable.ForkService);
+        catalog.Services.Insert(child);
+        return TypedResults.Accepted((string?)null, catalog.Body(child, password));
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TigerEmulator.Http;
+using TigerEmulator.Lifecycle;
+
+namespace TigerEmulator.Services;
+
+/// Start, stop, resize, HA, pooler, environment and password: the actions on one service.
+public static class ServiceActionHandlers
+{
+    public static Results<Accepted<ServiceBody>, ErrorResult> Start(string project_id, string service_id, ServiceCatalog catalog) =>
+        catalog.Begin(project_id, service_id, TransitionTable.StartService);
+
+    public static Results<Accepted<ServiceBody>, ErrorResult> Stop(string project_id, string service_id, ServiceCatalog catalog) =>
+        catalog.Begin(project_id, service_id, TransitionTable.StopService);
+
+    public static async Task<Results<Accepted<ServiceBody>, ErrorResult>> Resize(string project_id, string service_id, HttpRequest request, ServiceCatalog catalog)
+    {
+        var (cpu, memory) = ServiceRequests.ParseResize(await JsonBody.ReadAsync(request));
+        return catalog.Begin(project_id, service_id, TransitionTable.ResizeService, service =>
+        {
+            service.CpuMillis = cpu;
+            service.MemoryGbs = memory;
+        });
+    }
+
+    public static async Task<Results<Accepted<ServiceBody>, ErrorResult>> SetHa(string project_id, string service_id, HttpRequest request, ServiceCatalog catalog)
+    {
+        var change = ServiceRequests.ParseHa(await JsonBody.ReadAsync(request));
+        return catalog.Begin(project_id, service_id, TransitionTable.SetHa, service =>
+        {
+            var replicas = change.ReplicaCount ?? service.HaReplicaCount;
+            var sync = change.SyncReplicaCount ?? Math.Min(service.HaSyncReplicaCount, replicas);
+            if (sync > replicas)
+            {
+                throw JsonFields.Invalid($"'sync_replica_count' ({sync}) cannot exceed 'replica_count' ({replicas})");
+            }
+
+            service.HaReplicaCount = replicas;
+            service.HaSyncReplicaCount = sync;
+        });
+    }
+
+    public static Results<Ok<MessageBody>, ErrorResult> EnablePooler(string project_id, string service_id, ServiceCatalog catalog) =>
+        Configure(catalog, project_id, service_id, s => s.PoolerEnabled = true, "Connection pooler enabled");
+
+    public static Results<Ok<MessageBody>, ErrorResult> DisablePooler(string project_id, string service_id, ServiceCatalog catalog) =>
+        Configure(catalog, project_id, service_id, s => s.PoolerEnabled = false, "Connection pooler disabled");
+
+    public static async Task<Results<Ok<MessageBody>, ErrorResult>> SetEnvironment(string project_id, string service_id, HttpRequest request, ServiceCatalog catalog)
+    {
+        var environment = (await JsonBody.ReadAsync(request)).RequiredEnum("environment", ServiceRequests.Environments);
+        return Configure(catalog, project_id, service_id, s => s.Environment = environment, $"Environment set to {environment}");
+    }
+
+    public static async Task<Results<NoContent, ErrorResult>> UpdatePassword(string project_id, string service_id, HttpRequest request, ServiceCatalog catalog)
+    {
+        var password = ServiceRequests.ParsePassword(await JsonBody.ReadAsync(request));
+        var error = catalog.Change(project_id, service_id, service => Unless(service, "DELETING") ?? SetPassword(service, password));
+        return error is null ? TypedResults.NoContent() : error;
+    }
+
+    private static Results<Ok<MessageBody>, ErrorResult> Configure(ServiceCatalog catalog, string projectId, string serviceId, Action<ServiceDocument> change, string message)
+    {
+        var error = catalog.Change(projectId, serviceId, service =>
+        {
+            if (Unless(service, "DELETING") is { } refusal)
+            {
+                return refusal;
+            }
+
+            change(service);
+            return null;
+        });
+        return error is null ? TypedResults.Ok(new MessageBody(message)) : error;
+    }
+
+    private static ErrorResult? SetPassword(ServiceDocument service, string password)
+    {
+        service.PasswordHash = ServiceHandlers.HashPassword(password);
+        return null;
+    }
+
+    private static ErrorResult? Unless(ServiceDocument service, string status) =>
+        service.Status == status ? Errors.Conflict($"Service '{service.Id}' is {service.Status}") : null;
+}

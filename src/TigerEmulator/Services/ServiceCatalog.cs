@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TigerEmulator.Http;
+using TigerEmulator.Lifecycle;
+using TigerEmulator.ReplicaSets;
+using TigerEmulator.Storage;
+
+namespace TigerEmulator.Services;
+
+/// Finds services within a project and applies checked changes to them, one at a time.
+public sealed class ServiceCatalog(IStore<ServiceDocument> services, IStore<ReplicaSetDocument> replicaSets, ResourceLifecycle lifecycle)
+{
+    public IStore<ServiceDocument> Services => services;
+
+    public ServiceDocument? Find(string projectId, string serviceId)
+    {
+        var service = services.Get(serviceId);
+        return service?.ProjectId == projectId ? service : null;
+    }
+
+    public ServiceBody Body(ServiceDocument service, string? initialPassword = null) =>
+        ServiceBody.From(service, replicaSets.List(r => r.ServiceId == service.Id), initialPassword);
+
+    public IReadOnlyList<ServiceBody> List(string projectId)
+    {
+        var sets = replicaSets.List(r => r.ProjectId == projectId).ToLookup(r => r.ServiceId);
+        return services.List(s => s.ProjectId == projectId)
+            .OrderBy(s => s.Created).ThenBy(s => s.Id)
+            .Select(s => ServiceBody.From(s, sets[s.Id]))
+            .ToList();
+    }
+
+    /// Starts an asynchronous action: 404 for an unknown service, 409 when its status forbids the action.
+    public Results<Accepted<ServiceBody>, ErrorResult> Begin(string projectId, string serviceId, LifecycleAction action, Action<ServiceDocument>? change = null) =>
+        Change(projectId, serviceId, service => TryBegin(service, action, () => change?.Invoke(service))) is { } error
+            ? error
+            : TypedResults.Accepted((string?)null, Body(Find(projectId, serviceId)!));
+
+    /// For use inside <see cref="Change"/>: refuses with 409 when the status forbids the action, else changes and begins it.
+    public ErrorResult? TryBegin(ServiceDocument service, LifecycleAction action, Action change)
+    {
+        if (ResourceLifecycle.Refusal(service, action, "Service") is { } refusal)
+        {
+            return refusal;
+        }
+
+        change();
+        lifecycle.Begin(service, action);
+        return null;
+    }
+
+    /// Applies a check-and-change atomically; the check returns an error to refuse.
+    public ErrorResult? Change(string projectId, string serviceId, Func<ServiceDocument, ErrorResult?> change) =>
+        services.Atomically(() =>
+        {
+            var service = Find(projectId, serviceId);
+            if (service is null)
+            {
+                return Errors.NotFound("Service", serviceId);
+            }
+
+            var error = change(service);
+            if (error is null)
+            {
+                services.Update(service);
+            }
+
+            return error;
+        });
+}

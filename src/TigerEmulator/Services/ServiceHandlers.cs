@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TigerEmulator.Http;
+using TigerEmulator.Lifecycle;
+using TigerEmulator.Storage;
+
+namespace TigerEmulator.Services;
+
+/// List, read, create and delete services.
+public static class ServiceHandlers
+{
+    public static Ok<IReadOnlyList<ServiceBody>> List(string project_id, ServiceCatalog catalog) =>
+        TypedResults.Ok(catalog.List(project_id));
+
+    public static Results<Ok<ServiceBody>, ErrorResult> Get(string project_id, string service_id, ServiceCatalog catalog) =>
+        catalog.Find(project_id, service_id) is { } service
+            ? TypedResults.Ok(catalog.Body(service))
+            : Errors.NotFound("Service", service_id);
+
+    public static async Task<Accepted<ServiceBody>> Create(
+        string project_id, HttpRequest request, ServiceCatalog catalog, ResourceLifecycle lifecycle, IdGenerator ids, EmulatorClock clock)
+    {
+        var create = ServiceRequests.ParseCreate(await JsonBody.ReadAsync(request));
+        var password = ids.NewPassword();
+        var service = New(project_id, create.Name, ids, clock, password);
+        service.ServiceType = create.ServiceType;
+        service.RegionCode = create.RegionCode;
+        service.CpuMillis = create.CpuMillis;
+        service.MemoryGbs = create.MemoryGbs;
+        service.HaReplicaCount = create.ReplicaCount;
+        service.Environment = create.Environment;
+        lifecycle.Begin(service, TransitionTable.CreateService);
+        catalog.Services.Insert(service);
+        return TypedResults.Accepted((string?)null, catalog.Body(service, password));
+    }
+
+    /// Idempotent: deleting a service that is already being deleted is accepted again.
+    public static Results<StatusCodeHttpResult, ErrorResult> Delete(string project_id, string service_id, ServiceCatalog catalog, ResourceLifecycle lifecycle)
+    {
+        var error = catalog.Change(project_id, service_id, service =>
+        {
+            if (service.Status != "DELETING")
+            {
+                lifecycle.Begin(service, TransitionTable.DeleteService);
+            }
+
+            return null;
+        });
+        return error is null ? TypedResults.StatusCode(StatusCodes.Status202Accepted) : error;
+    }
+
+    internal static ServiceDocument New(string projectId, string name, IdGenerator ids, EmulatorClock clock, string password)
+    {
+        var id = ids.NewId();
+        return new ServiceDocument
+        {
+            Id = id,
+            ProjectId = projectId,
+            Name = name,
+            Created = clock.UtcNow,
+            ResourceId = ids.NewId(),
+            Port = ServiceEndpoints.PortFor(id),
+            PasswordHash = HashPassword(password),
+        };
+    }
+
+    internal static string HashPassword(string password) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(password)));
+}

@@ -1,0 +1,50 @@
+using LiteDB;
+
+namespace TigerEmulator.Storage;
+
+/// Owns the LiteDB instance: in memory by default, in a file inside the data folder when one is configured.
+public sealed class EmulatorDatabase : IDisposable
+{
+    public const string FileName = "tiger-emulator.db";
+
+    private readonly LiteDatabase database;
+
+    public EmulatorDatabase(EmulatorOptions options)
+    {
+        var mapper = new BsonMapper();
+        if (string.IsNullOrWhiteSpace(options.DataDir))
+        {
+            database = new LiteDatabase(new MemoryStream(), mapper);
+            IsDurable = false;
+        }
+        else
+        {
+            Directory.CreateDirectory(options.DataDir);
+            var path = Path.Combine(options.DataDir, FileName);
+            database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, mapper);
+            IsDurable = true;
+        }
+
+        database.UtcDate = true;
+    }
+
+    public bool IsDurable { get; }
+
+    /// Every write in the emulator takes this lock: one writer at a time, as LiteDB prefers anyway.
+    internal object WriteLock { get; } = new();
+
+    internal ILiteCollection<T> Collection<T>() => database.GetCollection<T>(typeof(T).Name);
+
+    internal void EnsureIndex<T>(System.Linq.Expressions.Expression<Func<T, object?>> field) =>
+        database.GetCollection<T>(typeof(T).Name).EnsureIndex(field);
+
+    public void Checkpoint()
+    {
+        if (IsDurable)
+        {
+            database.Checkpoint();
+        }
+    }
+
+    public void Dispose() => database.Dispose();
+}

@@ -1,0 +1,32 @@
+using TigerEmulator.Lifecycle;
+
+namespace TigerEmulator.Vpcs;
+
+public sealed class PeeringDocument : ILifecycleDocument
+{
+    public string Id { get; set; } = "";
+
+    public string VpcId { get; set; } = "";
+
+    public string ProjectId { get; set; } = "";
+
+    public string PeerAccountId { get; set; } = "";
+
+    public string PeerRegionCode { get; set; } = "";
+
+    public string PeerVpcId { get; set; } = "";
+
+    public string ProvisionedId { get; set; } = "";
+
+    public DateTime Created { get; set; }
+
+    public string Status { get; set; } = "";
+
+    public string? Action { get; set; }
+
+    public int Step { get; set; }
+
+    public DateTime? NextStepAt { get; set; }
+
+    public string? ErrorMessage { get; set; }
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TigerEmulator.Http;
+using TigerEmulator.Lifecycle;
+using TigerEmulator.Storage;
+
+namespace TigerEmulator.Vpcs;
+
+public static class PeeringHandlers
+{
+    public static Results<Ok<List<PeeringBody>>, ErrorResult> List(string project_id, string vpc_id, IStore<VpcDocument> vpcs, IStore<PeeringDocument> peerings) =>
+        VpcHandlers.Find(vpcs, project_id, vpc_id) is null
+            ? Errors.NotFound("VPC", vpc_id)
+            : TypedResults.Ok(peerings.List(p => p.VpcId == vpc_id).OrderBy(p => p.Created).ThenBy(p => p.Id).Select(PeeringBody.From).ToList());
+
+    public static Results<Ok<PeeringBody>, ErrorResult> Get(
+        string project_id, string vpc_id, string peering_id, IStore<VpcDocument> vpcs, IStore<PeeringDocument> peerings)
+    {
+        if (VpcHandlers.Find(vpcs, project_id, vpc_id) is null)
+        {
+            return Errors.NotFound("VPC", vpc_id);
+        }
+
+        return peerings.Get(peering_id) is { } peering && peering.VpcId == vpc_id
+            ? TypedResults.Ok(PeeringBody.From(peering))
+            : Errors.NotFound("Peering", peering_id);
+    }
+
+    public static async Task<Results<Created<PeeringBody>, ErrorResult>> Create(
+        string project_id, string vpc_id, HttpRequest request, IStore<VpcDocument> vpcs, IStore<PeeringDocument> peerings,
+        ResourceLifecycle lifecycle, IdGenerator ids, EmulatorClock clock)
+    {
+        var body = await JsonBody.ReadAsync(request);
+        var account = body.RequiredString("peer_account_id");
+        var region = body.RequiredString("peer_region_code");
+        var peerVpc = body.RequiredString("peer_vpc_id");
+        if (VpcHandlers.Find(vpcs, project_id, vpc_id) is null)
+        {
+            return Errors.NotFound("VPC", vpc_id);
+        }
+
+        var peering = new PeeringDocument
+        {
+            Id = ids.NewId(),
+            VpcId = vpc_id,
+            ProjectId = project_id,
+            PeerAccountId = account,
+            PeerRegionCode = region,
+            PeerVpcId = peerVpc,
+            ProvisionedId = "pcx-" + ids.NewId(),
+            Created = clock.UtcNow,
+        };
+        lifecycle.Begin(peering, TransitionTable.CreatePeering);
+        peerings.Insert(peering);
+        return TypedResults.Created($"/public/api/v1/projects/{project_id}/vpcs/{vpc_id}/peerings/{peering.Id}", PeeringBody.From(peering));
+    }
+
+    public static Results<NoContent, ErrorResult> Delete(
+        string project_id, string vpc_id, string peering_id, IStore<VpcDocument> vpcs, IStore<PeeringDocument> peerings) =>
+        peerings.Atomically<Results<NoContent, ErrorResult>>(() =>
+        {
+            if (VpcHandlers.Find(vpcs, project_id, vpc_id) is null)
+            {
+                return Errors.NotFound("VPC", vpc_id);
+            }
+
+            if (peerings.Get(peering_id) is not { } peering || peering.VpcId != vpc_id)
+            {
+                return Errors.NotFound("Peering", peering_id);
+            }
+
+            peerings.Delete(peering.Id);
+            return TypedResults.NoContent();
+        });
+}
