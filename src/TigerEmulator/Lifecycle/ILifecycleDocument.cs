@@ -12,4 +12,7 @@ public interface ILifecycleDocument : IDocument
     int Step { get; set; }
 
     DateTime? NextStepAt { get; set; }
+
+    /// Every status the resource has had, oldest first; logs and tests read what happened from it.
+    List<StatusChange> History { get; set; }
 }

@@ -16,7 +16,9 @@ public sealed class ResourceLifecycle(EmulatorClock clock, LifecycleTimings timi
         document.Action = action.Name;
         document.Step = 0;
         document.Status = action.Steps[0];
-        document.NextStepAt = clock.UtcNow + timings.StepDuration(action, 0);
+        var now = clock.UtcNow;
+        document.NextStepAt = now + timings.StepDuration(action, 0);
+        document.History.Add(new StatusChange(now, document.Status, action.Name));
     }
 
     /// Moves one step. Returns false when the resource has finished its last step and is gone.
@@ -28,6 +30,7 @@ public sealed class ResourceLifecycle(EmulatorClock clock, LifecycleTimings timi
             document.Step = next;
             document.Status = action.Steps[next];
             document.NextStepAt = dueAt + timings.StepDuration(action, next);
+            document.History.Add(new StatusChange(dueAt, document.Status, action.Name));
             return true;
         }
 
@@ -37,6 +40,7 @@ public sealed class ResourceLifecycle(EmulatorClock clock, LifecycleTimings timi
         }
 
         document.Status = action.FinalStatus;
+        document.History.Add(new StatusChange(dueAt, document.Status, action.Name));
         document.Action = null;
         document.Step = 0;
         document.NextStepAt = null;

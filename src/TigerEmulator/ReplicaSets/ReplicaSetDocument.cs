@@ -23,6 +23,8 @@ public sealed class ReplicaSetDocument : ILifecycleDocument
 
     public DateTime? NextStepAt { get; set; }
 
+    public List<StatusChange> History { get; set; } = [];
+
     public int Nodes { get; set; }
 
     public int CpuMillis { get; set; }

@@ -25,6 +25,8 @@ public sealed class ServiceDocument : ILifecycleDocument
 
     public DateTime? NextStepAt { get; set; }
 
+    public List<StatusChange> History { get; set; } = [];
+
     public string ResourceId { get; set; } = "";
 
     public int? CpuMillis { get; set; }

@@ -28,5 +28,7 @@ public sealed class PeeringDocument : ILifecycleDocument
 
     public DateTime? NextStepAt { get; set; }
 
+    public List<StatusChange> History { get; set; } = [];
+
     public string? ErrorMessage { get; set; }
 }

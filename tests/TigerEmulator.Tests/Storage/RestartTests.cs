@@ -1,0 +1,56 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using TigerEmulator.Tests.Support;
+
+namespace TigerEmulator.Tests.Storage;
+
+public sealed class RestartTests : IDisposable
+{
+    private readonly string dataDir = Path.Combine(Path.GetTempPath(), "tiger-emulator-tests", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(dataDir))
+        {
+            Directory.Delete(dataDir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Restart_OnSameDataFolder_ReadsEverythingBackEqual()
+    {
+        string vpcPath, peeringPath, servicePath, setsPath;
+        JsonNode vpc, peering, service, sets;
+        await using (var first = new EmulatorFactory(dataDir))
+        {
+            var client = first.CreateAuthenticatedClient();
+            var project = Api.Project(first.ProjectId);
+            var createdVpc = await client.PostAsync($"{project}/vpcs", Api.Json(new { name = "prod-vpc", cidr = "10.1.0.0/16", region_code = "us-east-1" }));
+            Assert.Equal(HttpStatusCode.Created, createdVpc.StatusCode);
+            vpcPath = $"{project}/vpcs/{(await createdVpc.ReadJsonAsync())["id"]}";
+            var createdPeering = await client.PostAsync($"{vpcPath}/peerings", Api.Json(new { peer_account_id = "acc-1", peer_region_code = "us-east-1", peer_vpc_id = "vpc-9" }));
+            Assert.Equal(HttpStatusCode.Created, createdPeering.StatusCode);
+            peeringPath = $"{vpcPath}/peerings/{(await createdPeering.ReadJsonAsync())["id"]}";
+
+            servicePath = $"{project}/services/{(await client.CreateServiceAsync(first.ProjectId))["service_id"]}";
+            await first.AdvanceAsync(TimeSpan.FromMinutes(1));
+            var createdSet = await client.PostAsync($"{servicePath}/replicaSets", Api.Json(new { name = "reporting", nodes = 2, cpu_millis = 1000, memory_gbs = 4 }));
+            Assert.Equal(HttpStatusCode.Accepted, createdSet.StatusCode);
+            setsPath = $"{servicePath}/replicaSets";
+
+            vpc = await client.GetJsonAsync(vpcPath);
+            peering = await client.GetJsonAsync(peeringPath);
+            service = await client.GetJsonAsync(servicePath);
+            sets = await client.GetJsonAsync(setsPath);
+        }
+
+        await using var second = new EmulatorFactory(dataDir);
+        var again = second.CreateAuthenticatedClient();
+        Assert.Equal(vpc.ToJsonString(), (await again.GetJsonAsync(vpcPath)).ToJsonString());
+        Assert.Equal(peering.ToJsonString(), (await again.GetJsonAsync(peeringPath)).ToJsonString());
+        Assert.Equal(service.ToJsonString(), (await again.GetJsonAsync(servicePath)).ToJsonString());
+        Assert.Equal(sets.ToJsonString(), (await again.GetJsonAsync(setsPath)).ToJsonString());
+        Assert.Equal("creating", (string?)sets[0]!["status"]);
+        Assert.Single(sets.AsArray());
+    }
+}
