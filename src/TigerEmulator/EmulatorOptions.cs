@@ -17,6 +17,15 @@ public sealed class EmulatorOptions
 
     public int Seed { get; init; } = 1;
 
+    /// TIGER_EMULATOR_CLOCK=manual: emulated time stands still until POST /_emulator/clock/advance.
+    public bool ManualClock { get; init; }
+
+    /// TIGER_EMULATOR_CLOCK_SPEED: every lifecycle duration is divided by it; timestamps stay on real time.
+    public double ClockSpeed { get; init; } = 1;
+
+    /// TIGER_EMULATOR_TIMING: instant, fast (default) or realistic.
+    public string TimingProfile { get; init; } = Lifecycle.TimingProfiles.Fast;
+
     public static EmulatorOptions From(IConfiguration configuration) => new()
     {
         DataDir = Read(configuration, "TIGER_EMULATOR_DATA_DIR"),
@@ -24,7 +33,32 @@ public sealed class EmulatorOptions
         SecretKey = Read(configuration, "TIGER_EMULATOR_SECRET_KEY") ?? DefaultSecretKey,
         ProjectId = Read(configuration, "TIGER_EMULATOR_PROJECT_ID") ?? DefaultProjectId,
         Seed = int.TryParse(Read(configuration, "TIGER_EMULATOR_SEED"), out var seed) ? seed : 1,
+        ManualClock = ReadChoice(configuration, "TIGER_EMULATOR_CLOCK", ["realtime", "manual"]) == "manual",
+        ClockSpeed = ReadSpeed(configuration),
+        TimingProfile = ReadChoice(configuration, "TIGER_EMULATOR_TIMING", Lifecycle.TimingProfiles.Names) ?? Lifecycle.TimingProfiles.Fast,
     };
+
+    // A typo in a setting should stop the emulator at start, not be ignored.
+    private static string? ReadChoice(IConfiguration configuration, string key, IReadOnlyCollection<string> allowed)
+    {
+        var value = Read(configuration, key)?.ToLowerInvariant();
+        return value is null || allowed.Contains(value)
+            ? value
+            : throw new InvalidOperationException($"{key} must be one of {string.Join(", ", allowed)}, not '{value}'");
+    }
+
+    private static double ReadSpeed(IConfiguration configuration)
+    {
+        var text = Read(configuration, "TIGER_EMULATOR_CLOCK_SPEED");
+        if (text is null)
+        {
+            return 1;
+        }
+
+        return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var speed) && speed > 0
+            ? speed
+            : throw new InvalidOperationException($"TIGER_EMULATOR_CLOCK_SPEED must be a number above 0, not '{text}'");
+    }
 
     private static string? Read(IConfiguration configuration, string key)
     {

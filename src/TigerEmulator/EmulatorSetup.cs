@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TigerEmulator.Admin;
 using TigerEmulator.Analytics;
 using TigerEmulator.Auth;
@@ -28,6 +29,8 @@ public static class EmulatorSetup
         services.AddSingleton<ResourceLifecycle>();
         services.AddSingleton<ServiceCatalog>();
         services.AddSingleton<LifecycleWorker>();
+        services.TryAddSingleton<ILifecycleInterceptor, NoLifecycleFaults>();
+        services.AddSingleton<EmulatorReset>();
         services.AddHostedService(provider => provider.GetRequiredService<LifecycleWorker>());
         services.AddStorage();
         services.AddSwaggerDocuments();

@@ -13,7 +13,17 @@ public static class AdminRoutes
     {
         var admin = app.MapGroup(Prefix).WithGroupName(DocumentName).WithTags("Emulator");
         admin.MapGet("/health", Health).WithName("health").WithSummary("Answers 200 once the emulator can serve requests.");
+        admin.MapPost("/reset", Reset).WithName("reset")
+            .WithSummary("Returns to the initial state of the loaded scenario; the clock keeps its time.");
+        admin.MapClock();
+        admin.MapTransitions();
         return app;
+    }
+
+    private static NoContent Reset(EmulatorReset reset)
+    {
+        reset.Reset();
+        return TypedResults.NoContent();
     }
 
     private static Ok<HealthBody> Health(EmulatorDatabase database) =>

@@ -71,6 +71,30 @@ public sealed class JsonFields(JsonElement root)
         return number;
     }
 
+    public double? OptionalNumber(string field)
+    {
+        if (!TryGet(field, out var value))
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && double.IsFinite(number)
+            ? number
+            : throw Invalid($"'{field}' must be a number, not {Describe(value)}");
+    }
+
+    public bool? OptionalBool(string field)
+    {
+        if (!TryGet(field, out var value))
+        {
+            return null;
+        }
+
+        return value.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? value.GetBoolean()
+            : throw Invalid($"'{field}' must be a boolean, not {Describe(value)}");
+    }
+
     public DateTimeOffset? OptionalTimestamp(string field)
     {
         var text = OptionalString(field);

@@ -5,42 +5,47 @@ using TigerEmulator.Vpcs;
 
 namespace TigerEmulator.Lifecycle;
 
-/// The one background worker that completes asynchronous work: it applies every transition that has fallen due.
+/// The one background worker that completes asynchronous work: it applies every transition that has fallen due,
+/// strictly in the order of their due times.
 public sealed class LifecycleWorker(
     EmulatorClock clock,
     ResourceLifecycle lifecycle,
     IStore<ServiceDocument> services,
     IStore<ReplicaSetDocument> replicaSets,
     IStore<PeeringDocument> peerings,
+    ILifecycleInterceptor interceptor,
     ILogger<LifecycleWorker> logger) : BackgroundService
 {
     public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
 
     private readonly SemaphoreSlim pass = new(1, 1);
 
-    /// Applies everything due at the emulated now, oldest first. Tests and the clock API call it to settle state.
+    /// Applies everything due at the emulated now. Tests and the clock API call it to settle state at once.
     public async Task<int> ApplyDueAsync(CancellationToken cancellationToken = default)
     {
         await pass.WaitAsync(cancellationToken);
         try
         {
-            return services.Atomically(() =>
-            {
-                var now = clock.UtcNow;
-                var applied = 0;
-                // One step per pass per resource keeps ordering simple; loop until nothing more is due.
-                for (int moved; (moved = Step(services, TransitionTable.Service, now, OnServiceGone) + Step(replicaSets, TransitionTable.ReplicaSet, now, null) + Step(peerings, TransitionTable.Peering, now, null)) > 0;)
-                {
-                    applied += moved;
-                }
-
-                return applied;
-            });
+            return services.Atomically(() => ApplyDue(clock.UtcNow));
         }
         finally
         {
             pass.Release();
         }
+    }
+
+    /// Lets every held step (see <see cref="LifecycleTimings.Held"/>) move once, then applies what is due.
+    public async Task<int> ReleaseHeldAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.UtcNow;
+        services.Atomically(() =>
+        {
+            Release(services, now);
+            Release(replicaSets, now);
+            Release(peerings, now);
+            return 0;
+        });
+        return await ApplyDueAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -64,38 +69,89 @@ public sealed class LifecycleWorker(
         }
     }
 
-    private int Step<T>(IStore<T> store, string kind, DateTime now, Action<T>? onGone)
-        where T : class, ILifecycleDocument
+    private int ApplyDue(DateTime now)
     {
-        var due = store.List(d => d.NextStepAt != null && d.NextStepAt <= now).OrderBy(d => d.NextStepAt).ThenBy(d => d.Id).ToList();
-        foreach (var document in due)
-        {
-            var action = TransitionTable.Find(kind, document.Action);
-            var from = document.Status;
-            if (action is null)
-            {
-                document.NextStepAt = null;
-                store.Update(document);
-                continue;
-            }
+        var queue = new PriorityQueue<Func<DateTime?>, (DateTime, string)>();
+        Enqueue(queue, services, TransitionTable.Service, now, RemoveReplicaSets);
+        Enqueue(queue, replicaSets, TransitionTable.ReplicaSet, now, null);
+        Enqueue(queue, peerings, TransitionTable.Peering, now, null);
 
-            if (lifecycle.Advance(document, action, document.NextStepAt!.Value))
+        var applied = 0;
+        while (queue.TryDequeue(out var step, out var key))
+        {
+            applied++;
+            if (step() is { } next && next <= now)
             {
-                store.Update(document);
-                logger.LogInformation("{Kind} {Id}: {From} → {To}", kind, document.Id, from, document.Status);
-            }
-            else
-            {
-                store.Delete(document.Id);
-                onGone?.Invoke(document);
-                logger.LogInformation("{Kind} {Id}: {From} → gone", kind, document.Id, from);
+                queue.Enqueue(step, (next, key.Item2));
             }
         }
 
-        return due.Count;
+        return applied;
     }
 
-    private void OnServiceGone(ServiceDocument service)
+    private void Enqueue<T>(PriorityQueue<Func<DateTime?>, (DateTime, string)> queue, IStore<T> store, string kind, DateTime now, Action<T>? onGone)
+        where T : class, ILifecycleDocument
+    {
+        foreach (var document in store.List(d => d.NextStepAt <= now))
+        {
+            queue.Enqueue(() => Apply(store, kind, document, onGone), (document.NextStepAt!.Value, document.Id));
+        }
+    }
+
+    /// Applies one step to one resource; returns when its next step is due, or null when it has none.
+    private DateTime? Apply<T>(IStore<T> store, string kind, T document, Action<T>? onGone)
+        where T : class, ILifecycleDocument
+    {
+        var from = document.Status;
+        var action = TransitionTable.Find(kind, document.Action);
+        if (action is null)
+        {
+            document.NextStepAt = null;
+            store.Update(document);
+            return null;
+        }
+
+        var outcome = interceptor.BeforeStep(document, action);
+        if (outcome.Verdict == StepVerdict.Stall)
+        {
+            document.NextStepAt = DateTime.MaxValue;
+            store.Update(document);
+            logger.LogInformation("{Kind} {Id}: {From} stalled by a fault", kind, document.Id, from);
+            return null;
+        }
+
+        if (outcome.Verdict == StepVerdict.Fail)
+        {
+            lifecycle.Fail(document, outcome, document.NextStepAt!.Value);
+            store.Update(document);
+            logger.LogInformation("{Kind} {Id}: {From} → {To} by a fault", kind, document.Id, from, document.Status);
+            return document.NextStepAt;
+        }
+
+        if (!lifecycle.Advance(document, action, document.NextStepAt!.Value))
+        {
+            store.Delete(document.Id);
+            onGone?.Invoke(document);
+            logger.LogInformation("{Kind} {Id}: {From} → gone", kind, document.Id, from);
+            return null;
+        }
+
+        store.Update(document);
+        logger.LogInformation("{Kind} {Id}: {From} → {To}", kind, document.Id, from, document.Status);
+        return document.NextStepAt;
+    }
+
+    private static void Release<T>(IStore<T> store, DateTime now)
+        where T : class, ILifecycleDocument
+    {
+        foreach (var document in store.List(d => d.NextStepAt == DateTime.MaxValue))
+        {
+            document.NextStepAt = now;
+            store.Update(document);
+        }
+    }
+
+    private void RemoveReplicaSets(ServiceDocument service)
     {
         foreach (var set in replicaSets.List(r => r.ServiceId == service.Id))
         {

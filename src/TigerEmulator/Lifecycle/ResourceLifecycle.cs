@@ -17,7 +17,7 @@ public sealed class ResourceLifecycle(EmulatorClock clock, LifecycleTimings timi
         document.Step = 0;
         document.Status = action.Steps[0];
         var now = clock.UtcNow;
-        document.NextStepAt = now + timings.StepDuration(action, 0);
+        document.NextStepAt = Due(now, timings.StepDuration(action, 0));
         document.History.Add(new StatusChange(now, document.Status, action.Name));
     }
 
@@ -29,7 +29,7 @@ public sealed class ResourceLifecycle(EmulatorClock clock, LifecycleTimings timi
         {
             document.Step = next;
             document.Status = action.Steps[next];
-            document.NextStepAt = dueAt + timings.StepDuration(action, next);
+            document.NextStepAt = Due(dueAt, timings.StepDuration(action, next));
             document.History.Add(new StatusChange(dueAt, document.Status, action.Name));
             return true;
         }
@@ -45,6 +45,26 @@ public sealed class ResourceLifecycle(EmulatorClock clock, LifecycleTimings timi
         document.Step = 0;
         document.NextStepAt = null;
         return true;
+    }
+
+    public static bool IsHeld(ILifecycleDocument document) => document.NextStepAt == DateTime.MaxValue;
+
+    private static DateTime Due(DateTime from, TimeSpan duration) =>
+        duration == LifecycleTimings.Held ? DateTime.MaxValue : from + duration;
+
+    /// A lifecycle fault: the resource stops its action and lands in a failure status, with an optional follow-up.
+    public void Fail(ILifecycleDocument document, StepOutcome outcome, DateTime at)
+    {
+        document.Action = null;
+        document.Step = 0;
+        document.NextStepAt = null;
+        document.Status = outcome.FailStatus ?? document.Status;
+        document.History.Add(new StatusChange(at, document.Status, "fault"));
+        if (outcome.ThenBegin is { } followUp)
+        {
+            document.Action = followUp.Name;
+            document.NextStepAt = Due(at, timings.StepDuration(followUp, 0));
+        }
     }
 
     private static string Needs(LifecycleAction action) =>

@@ -19,6 +19,9 @@ public static class TransitionTable
     public static readonly LifecycleAction StartService = new(Service, "start", new HashSet<string> { "PAUSED" }, ["RESUMING"], "READY");
     public static readonly LifecycleAction DeleteService = new(Service, "delete", null, ["DELETING"], null);
 
+    /// Entered only through a lifecycle fault: the service is UNSTABLE for a while, then READY again.
+    public static readonly LifecycleAction RecoverService = new(Service, "recover", null, ["UNSTABLE"], "READY");
+
     public static readonly LifecycleAction CreateReplicaSet = new(ReplicaSet, "create", null, ["creating"], "active");
     public static readonly LifecycleAction ResizeReplicaSet = new(ReplicaSet, "resize", new HashSet<string> { "active" }, ["resizing"], "active");
     public static readonly LifecycleAction DeleteReplicaSet = new(ReplicaSet, "delete", null, ["deleting"], null);
@@ -27,7 +30,7 @@ public static class TransitionTable
 
     public static IReadOnlyList<LifecycleAction> All { get; } =
     [
-        CreateService, ForkService, ResizeService, SetHa, AttachVpc, DetachVpc, StopService, StartService, DeleteService,
+        CreateService, ForkService, ResizeService, SetHa, AttachVpc, DetachVpc, StopService, StartService, DeleteService, RecoverService,
         CreateReplicaSet, ResizeReplicaSet, DeleteReplicaSet, CreatePeering,
     ];
 

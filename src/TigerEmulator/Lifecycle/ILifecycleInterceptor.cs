@@ -1,0 +1,27 @@
+namespace TigerEmulator.Lifecycle;
+
+/// Consulted by the worker before each step, so that lifecycle faults (a stalled step, a service that falls to
+/// UNSTABLE, a replica set in error, a failed peering) can change what happens. The default lets every step proceed.
+public interface ILifecycleInterceptor
+{
+    StepOutcome BeforeStep(ILifecycleDocument document, LifecycleAction action);
+}
+
+/// What the worker does with a due step: proceed, hold it where it is, or fail the resource into a status.
+public sealed record StepOutcome(StepVerdict Verdict, string? FailStatus = null, string? ErrorMessage = null, LifecycleAction? ThenBegin = null)
+{
+    public static readonly StepOutcome Proceed = new(StepVerdict.Proceed);
+    public static readonly StepOutcome Stall = new(StepVerdict.Stall);
+}
+
+public enum StepVerdict
+{
+    Proceed,
+    Stall,
+    Fail,
+}
+
+internal sealed class NoLifecycleFaults : ILifecycleInterceptor
+{
+    public StepOutcome BeforeStep(ILifecycleDocument document, LifecycleAction action) => StepOutcome.Proceed;
+}
