@@ -92,7 +92,8 @@ public sealed class LifecycleWorker(
     private void Enqueue<T>(PriorityQueue<Func<DateTime?>, (DateTime, string)> queue, IStore<T> store, string kind, DateTime now, Action<T>? onGone)
         where T : class, ILifecycleDocument
     {
-        foreach (var document in store.List(d => d.NextStepAt <= now))
+        // LiteDB orders null below every date, so the null check is needed.
+        foreach (var document in store.List(d => d.NextStepAt != null && d.NextStepAt <= now))
         {
             queue.Enqueue(() => Apply(store, kind, document, onGone), (document.NextStepAt!.Value, document.Id));
         }
