@@ -145,7 +145,8 @@ public sealed class LifecycleWorker(
     private static void Release<T>(IStore<T> store, DateTime now)
         where T : class, ILifecycleDocument
     {
-        foreach (var document in store.List(d => d.NextStepAt == DateTime.MaxValue))
+        var held = DateTime.MaxValue; // LiteDB translates a captured value, not the static member
+        foreach (var document in store.List(d => d.NextStepAt == held))
         {
             document.NextStepAt = now;
             store.Update(document);

@@ -1,0 +1,99 @@
+using System.Net;
+using TigerEmulator.Tests.Support;
+
+namespace TigerEmulator.Tests.Lifecycle;
+
+public sealed class GuardTests
+{
+    [Fact]
+    public async Task Resize_WhilePaused_Returns409NamingTheStatus()
+    {
+        using var factory = new EmulatorFactory();
+        var client = factory.CreateAuthenticatedClient();
+        var paths = new ResourcePaths(factory, client);
+        var id = await paths.ReadyServiceAsync();
+        await client.PostAsync($"{paths.Service(id)}/stop", null);
+        await factory.AdvanceAsync(TimeSpan.FromSeconds(2));
+
+        var response = await client.PostAsync($"{paths.Service(id)}/resize", Api.Json(new { cpu_millis = "1000", memory_gbs = "4" }));
+
+        await response.AssertErrorAsync(HttpStatusCode.Conflict, "CONFLICT", $"Service '{id}' is PAUSED; resize needs READY");
+    }
+
+    [Fact]
+    public async Task Start_WhileReady_Returns409()
+    {
+        using var factory = new EmulatorFactory();
+        var client = factory.CreateAuthenticatedClient();
+        var paths = new ResourcePaths(factory, client);
+        var id = await paths.ReadyServiceAsync();
+
+        var response = await client.PostAsync($"{paths.Service(id)}/start", null);
+
+        await response.AssertErrorAsync(HttpStatusCode.Conflict, "CONFLICT", $"Service '{id}' is READY; start needs PAUSED");
+    }
+
+    [Theory]
+    [InlineData("stop")]
+    [InlineData("start")]
+    [InlineData("resize")]
+    [InlineData("setHA")]
+    [InlineData("enablePooler")]
+    [InlineData("setEnvironment")]
+    [InlineData("updatePassword")]
+    [InlineData("forkService")]
+    public async Task AnyActionButDelete_WhileDeleting_Returns409(string action)
+    {
+        using var factory = new EmulatorFactory();
+        var client = factory.CreateAuthenticatedClient();
+        var paths = new ResourcePaths(factory, client);
+        var id = await paths.ReadyServiceAsync();
+        Assert.Equal(HttpStatusCode.Accepted, (await client.DeleteAsync(paths.Service(id))).StatusCode);
+        object body = action switch
+        {
+            "resize" => new { cpu_millis = "1000", memory_gbs = "4" },
+            "setHA" => new { replica_count = 1 },
+            "setEnvironment" => new { environment = "PROD" },
+            "updatePassword" => new { password = "long-enough-password" },
+            "forkService" => new { fork_strategy = "NOW" },
+            _ => new { },
+        };
+
+        var response = await client.PostAsync($"{paths.Service(id)}/{action}", Api.Json(body));
+
+        await response.AssertErrorAsync(HttpStatusCode.Conflict, "CONFLICT", $"Service '{id}' is DELETING");
+    }
+
+    [Fact]
+    public async Task Delete_Repeated_IsIdempotentUntilGone()
+    {
+        using var factory = new EmulatorFactory();
+        var client = factory.CreateAuthenticatedClient();
+        var paths = new ResourcePaths(factory, client);
+        var id = await paths.ReadyServiceAsync();
+
+        Assert.Equal(HttpStatusCode.Accepted, (await client.DeleteAsync(paths.Service(id))).StatusCode);
+        await factory.AdvanceAsync(TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.Accepted, (await client.DeleteAsync(paths.Service(id))).StatusCode);
+        // The second delete must not restart the countdown: the first one's due time still holds.
+        await factory.AdvanceAsync(TimeSpan.FromSeconds(1));
+
+        await (await client.GetAsync(paths.Service(id))).AssertErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND", id);
+        await (await client.DeleteAsync(paths.Service(id))).AssertErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND", id);
+    }
+
+    [Fact]
+    public async Task ConcurrentStops_OnlyOneWins()
+    {
+        using var factory = new EmulatorFactory();
+        var client = factory.CreateAuthenticatedClient();
+        var paths = new ResourcePaths(factory, client);
+        var id = await paths.ReadyServiceAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.PostAsync($"{paths.Service(id)}/stop", null)));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Accepted);
+        Assert.Equal(19, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        Assert.Equal("PAUSING", await paths.StatusAsync(paths.Service(id)));
+    }
+}
