@@ -45,6 +45,7 @@ public static class EmulatorSetup
     public static WebApplication UseEmulator(this WebApplication app)
     {
         app.Services.GetRequiredService<ApiKeyRegistry>().SeedDefaults();
+        StartupBanner.Announce(app);
         app.UseTigerErrors();
         app.UseSwaggerDocuments();
         app.MapAdmin();

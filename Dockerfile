@@ -1,0 +1,31 @@
+# syntax=docker/dockerfile:1
+# Tiger Emulator: the Tiger Cloud REST API, offline. Build: docker build -t tiger-emulator .
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+# Restore first, from the project files alone, so that the layer is cached until a package changes.
+COPY Directory.Build.props Directory.Packages.props ./
+COPY src/TigerEmulator/TigerEmulator.csproj src/TigerEmulator/
+RUN dotnet restore src/TigerEmulator/TigerEmulator.csproj
+COPY openapi.yml ./
+COPY scenarios/ scenarios/
+COPY src/ src/
+RUN dotnet publish src/TigerEmulator/TigerEmulator.csproj -c Release -o /app --no-restore
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0-alpine AS runtime
+LABEL org.opencontainers.image.title="tiger-emulator" \
+      org.opencontainers.image.description="Self-hosted emulator of the Tiger Cloud REST API for offline, deterministic client tests" \
+      org.opencontainers.image.licenses="MIT" \
+      org.opencontainers.image.source="https://github.com/tiger-emulator/tiger-emulator"
+WORKDIR /app
+COPY --from=build /app ./
+RUN mkdir -p /data && chown "$APP_UID" /data
+VOLUME /data
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    DOTNET_gcServer=0 \
+    TIGER_EMULATOR_DATA_DIR=""
+EXPOSE 8080
+USER $APP_UID
+HEALTHCHECK --interval=5s --timeout=3s --start-period=5s --retries=3 \
+    CMD wget -q -O /dev/null http://127.0.0.1:8080/_emulator/health || exit 1
+ENTRYPOINT ["dotnet", "TigerEmulator.dll"]

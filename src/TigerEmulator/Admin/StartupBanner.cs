@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using TigerEmulator.Lifecycle;
+using TigerEmulator.Storage;
+
+namespace TigerEmulator.Admin;
+
+/// Says at start what a user needs to point a client here. A configured secret is never printed; only the
+/// well-known default is, as it is in the README.
+public static class StartupBanner
+{
+    public static void Announce(WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var options = app.Services.GetRequiredService<EmulatorOptions>();
+            var clock = app.Services.GetRequiredService<EmulatorClock>();
+            var timings = app.Services.GetRequiredService<LifecycleTimings>();
+            var database = app.Services.GetRequiredService<EmulatorDatabase>();
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var secret = options.SecretKey == EmulatorOptions.DefaultSecretKey ? options.SecretKey : "(set by TIGER_EMULATOR_SECRET_KEY, not shown)";
+            app.Logger.LogInformation(
+                "Tiger Emulator listening on {Addresses}; API base {Base}; storage {Storage}; clock {Mode}, timing {Profile}, speed x{Speed}; "
+                + "project {Project}, public key {PublicKey}, secret key {SecretKey}; Swagger UI at /swagger",
+                string.Join(", ", addresses.Select(a => a + EmulatorSetup.ApiPrefix)),
+                EmulatorSetup.ApiPrefix,
+                database.IsDurable ? $"file in {options.DataDir}" : "in memory",
+                clock.IsManual ? "manual" : "realtime",
+                timings.Profile,
+                timings.Speed,
+                options.ProjectId,
+                options.PublicKey,
+                secret);
+        });
+    }
+}
