@@ -29,6 +29,7 @@ public static class EmulatorSetup
         services.AddSingleton<ResourceLifecycle>();
         services.AddSingleton<ServiceCatalog>();
         services.AddSingleton<LifecycleWorker>();
+        services.AddSingleton<LifecycleMetrics>();
         services.TryAddSingleton<ILifecycleInterceptor, NoLifecycleFaults>();
         services.AddSingleton<EmulatorReset>();
         services.AddHostedService(provider => provider.GetRequiredService<LifecycleWorker>());

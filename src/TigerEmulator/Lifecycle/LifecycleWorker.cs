@@ -14,6 +14,7 @@ public sealed class LifecycleWorker(
     IStore<ReplicaSetDocument> replicaSets,
     IStore<PeeringDocument> peerings,
     ILifecycleInterceptor interceptor,
+    LifecycleMetrics metrics,
     ILogger<LifecycleWorker> logger) : BackgroundService
 {
     public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
@@ -112,6 +113,8 @@ public sealed class LifecycleWorker(
             return null;
         }
 
+        // Held steps released by a clock advance are due "now", so their lateness is measured from the release.
+        metrics.Applied(document.NextStepAt!.Value, clock.UtcNow);
         var outcome = interceptor.BeforeStep(document, action);
         if (outcome.Verdict == StepVerdict.Stall)
         {
