@@ -30,6 +30,7 @@ public static class EmulatorSetup
         services.AddSingleton<ServiceCatalog>();
         services.AddSingleton<LifecycleWorker>();
         services.AddSingleton<LifecycleMetrics>();
+        services.AddSingleton<LifecycleSignal>();
         services.TryAddSingleton<ILifecycleInterceptor, NoLifecycleFaults>();
         services.AddSingleton<EmulatorReset>();
         services.AddHostedService(provider => provider.GetRequiredService<LifecycleWorker>());

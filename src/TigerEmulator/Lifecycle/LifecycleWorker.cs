@@ -15,9 +15,11 @@ public sealed class LifecycleWorker(
     IStore<PeeringDocument> peerings,
     ILifecycleInterceptor interceptor,
     LifecycleMetrics metrics,
+    LifecycleSignal signal,
     ILogger<LifecycleWorker> logger) : BackgroundService
 {
-    public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
+    /// The longest the worker sleeps without looking: bounds the wait when the clock is changed from outside.
+    public static readonly TimeSpan LongestNap = TimeSpan.FromSeconds(1);
 
     private readonly SemaphoreSlim pass = new(1, 1);
 
@@ -53,21 +55,41 @@ public sealed class LifecycleWorker(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            var wake = signal.NextWake;
             try
             {
                 await ApplyDueAsync(stoppingToken);
-                await Task.Delay(Tick, clock.Time, stoppingToken);
+                using var nap = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, wake);
+                await Task.Delay(UntilNextStep(), clock.Time, nap.Token);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
+            catch (OperationCanceledException)
+            {
+                // New work began: look again at once.
+            }
             catch (Exception exception)
             {
-                logger.LogError(exception, "Lifecycle pass failed; retrying on the next tick");
-                await Task.Delay(Tick, clock.Time, stoppingToken);
+                logger.LogError(exception, "Lifecycle pass failed; retrying");
+                await Task.Delay(LongestNap, clock.Time, stoppingToken);
             }
         }
+    }
+
+    /// Sleeps until the earliest due step, so a transition lands on time instead of on the next poll.
+    private TimeSpan UntilNextStep()
+    {
+        var held = DateTime.MaxValue;
+        var next = new[]
+        {
+            services.First(d => d.NextStepAt != null && d.NextStepAt != held, d => d.NextStepAt)?.NextStepAt,
+            replicaSets.First(d => d.NextStepAt != null && d.NextStepAt != held, d => d.NextStepAt)?.NextStepAt,
+            peerings.First(d => d.NextStepAt != null && d.NextStepAt != held, d => d.NextStepAt)?.NextStepAt,
+        }.Min();
+        var wait = next is { } due ? due - clock.UtcNow : LongestNap;
+        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > LongestNap ? LongestNap : wait;
     }
 
     private int ApplyDue(DateTime now)

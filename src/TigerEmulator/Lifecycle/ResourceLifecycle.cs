@@ -3,7 +3,7 @@ using TigerEmulator.Http;
 namespace TigerEmulator.Lifecycle;
 
 /// Starts actions from the transition table and moves resources along it; the worker calls <see cref="Advance"/>.
-public sealed class ResourceLifecycle(EmulatorClock clock, LifecycleTimings timings)
+public sealed class ResourceLifecycle(EmulatorClock clock, LifecycleTimings timings, LifecycleSignal signal)
 {
     /// Null when the action may start from the resource's status; otherwise the 409 that says why not.
     public static ErrorResult? Refusal(ILifecycleDocument document, LifecycleAction action, string what) =>
@@ -19,6 +19,7 @@ public sealed class ResourceLifecycle(EmulatorClock clock, LifecycleTimings timi
         var now = clock.UtcNow;
         document.NextStepAt = Due(now, timings.StepDuration(action, 0));
         document.History.Add(new StatusChange(now, document.Status, action.Name));
+        signal.Wake();
     }
 
     /// Moves one step. Returns false when the resource has finished its last step and is gone.

@@ -12,6 +12,9 @@ public interface IStore<T>
 
     IReadOnlyList<T> All();
 
+    /// The first document by an indexed field, among those that match; null when none does.
+    T? First(Expression<Func<T, bool>> predicate, Expression<Func<T, object?>> orderBy);
+
     int Count();
 
     void Insert(T document);

@@ -14,6 +14,9 @@ internal sealed class LiteStore<T>(EmulatorDatabase database) : IStore<T>
 
     public IReadOnlyList<T> All() => collection.FindAll().ToList();
 
+    public T? First(Expression<Func<T, bool>> predicate, Expression<Func<T, object?>> orderBy) =>
+        collection.Query().Where(predicate).OrderBy(orderBy).Limit(1).FirstOrDefault();
+
     public int Count() => collection.Count();
 
     public void Insert(T document)
