@@ -145,7 +145,9 @@ public sealed class LifecycleWorker(
     private static void Release<T>(IStore<T> store, DateTime now)
         where T : class, ILifecycleDocument
     {
-        foreach (var document in store.List(d => d.NextStepAt == DateTime.MaxValue))
+        // LiteDB cannot translate DateTime.MaxValue inside the expression, but it can a captured value.
+        var held = DateTime.MaxValue;
+        foreach (var document in store.List(d => d.NextStepAt == held))
         {
             document.NextStepAt = now;
             store.Update(document);
