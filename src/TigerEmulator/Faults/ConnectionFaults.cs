@@ -4,6 +4,9 @@ namespace TigerEmulator.Faults;
 /// because it is the client's own timers (its timeouts) that these faults exist to exercise.
 public static class ConnectionFaults
 {
+    /// Set on a request whose connection a fault cut: the server's own abort signal may arrive after the journal looks.
+    public const string CutItemKey = "tiger.connectionCut";
+
     /// Waits, unless the client gives up first; then there is nobody left to answer.
     public static async Task<bool> WaitAsync(HttpContext http, TimeSpan delay)
     {
@@ -20,6 +23,7 @@ public static class ConnectionFaults
 
     public static object Drop(HttpContext http)
     {
+        http.Items[CutItemKey] = true;
         http.Abort();
         return Results.Empty;
     }
@@ -27,6 +31,7 @@ public static class ConnectionFaults
     public static async Task<object> HangAsync(HttpContext http, TimeSpan bound)
     {
         await WaitAsync(http, bound);
+        http.Items[CutItemKey] = true;
         http.Abort();
         return Results.Empty;
     }
@@ -47,6 +52,7 @@ public static class ConnectionFaults
         }
 
         var bytes = buffer.ToArray();
+        http.Items[CutItemKey] = true;
         http.Response.ContentLength = Math.Max(bytes.Length, 1);
         await http.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2), http.RequestAborted);
         await http.Response.Body.FlushAsync(http.RequestAborted);

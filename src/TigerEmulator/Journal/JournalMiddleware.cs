@@ -29,7 +29,7 @@ public sealed class JournalMiddleware(RequestDelegate next, RequestJournal journ
         finally
         {
             context.Response.Body = original;
-            var aborted = context.RequestAborted.IsCancellationRequested;
+            var aborted = context.RequestAborted.IsCancellationRequested || context.Items.ContainsKey(ConnectionFaults.CutItemKey);
             journal.Record(new JournalEntry(
                 sequence,
                 timestamp,
