@@ -89,7 +89,7 @@ public class TigerEmulatorFactory : WebApplicationFactory<Program>
 
     /// <summary>Loads a scenario by name (a file in scenarios/) or path, replacing the current state.</summary>
     public async Task LoadScenarioAsync(string nameOrPath) =>
-        (await ControlClient().PostAsJsonAsync("/_emulator/scenario", new { name = nameOrPath })).EnsureSuccessStatusCode();
+        (await ControlClient().PostAsJsonAsync("/_emulator/scenario", new { scenario = nameOrPath })).EnsureSuccessStatusCode();
 
     /// <inheritdoc />
     protected override void ConfigureWebHost(IWebHostBuilder builder)

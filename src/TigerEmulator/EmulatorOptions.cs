@@ -26,6 +26,18 @@ public sealed class EmulatorOptions
     /// TIGER_EMULATOR_TIMING: instant, fast (default) or realistic.
     public string TimingProfile { get; init; } = Lifecycle.TimingProfiles.Fast;
 
+    /// TIGER_EMULATOR_SCENARIO (or --scenario): a scenario name from the scenarios folder, or a path to a scenario file.
+    public string? Scenario { get; init; }
+
+    /// TIGER_EMULATOR_SCENARIOS_DIR: searched first when a scenario is named.
+    public string? ScenariosDir { get; init; }
+
+    /// TIGER_EMULATOR_ADMIN_TOKEN: when set, the control API (all but /_emulator/health) asks for it.
+    public string? AdminToken { get; init; }
+
+    /// TIGER_EMULATOR_JOURNAL_SIZE: how many requests the journal keeps, newest first (0 turns it off).
+    public int JournalSize { get; init; } = 1000;
+
     public static EmulatorOptions From(IConfiguration configuration) => new()
     {
         DataDir = Read(configuration, "TIGER_EMULATOR_DATA_DIR"),
@@ -36,7 +48,24 @@ public sealed class EmulatorOptions
         ManualClock = ReadChoice(configuration, "TIGER_EMULATOR_CLOCK", ["realtime", "manual"]) == "manual",
         ClockSpeed = ReadSpeed(configuration),
         TimingProfile = ReadChoice(configuration, "TIGER_EMULATOR_TIMING", Lifecycle.TimingProfiles.Names) ?? Lifecycle.TimingProfiles.Fast,
+        Scenario = Read(configuration, "TIGER_EMULATOR_SCENARIO"),
+        ScenariosDir = Read(configuration, "TIGER_EMULATOR_SCENARIOS_DIR"),
+        AdminToken = Read(configuration, "TIGER_EMULATOR_ADMIN_TOKEN"),
+        JournalSize = ReadCount(configuration, "TIGER_EMULATOR_JOURNAL_SIZE", 1000),
     };
+
+    private static int ReadCount(IConfiguration configuration, string key, int fallback)
+    {
+        var text = Read(configuration, key);
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
+            ? count
+            : throw new InvalidOperationException($"{key} must be a whole number of 0 or more, not '{text}'");
+    }
 
     // A typo in a setting should stop the emulator at start, not be ignored.
     private static string? ReadChoice(IConfiguration configuration, string key, IReadOnlyCollection<string> allowed)

@@ -5,9 +5,12 @@ using TigerEmulator.Admin;
 using TigerEmulator.Analytics;
 using TigerEmulator.Auth;
 using TigerEmulator.Contract;
+using TigerEmulator.Faults;
 using TigerEmulator.Http;
+using TigerEmulator.Journal;
 using TigerEmulator.Lifecycle;
 using TigerEmulator.ReplicaSets;
+using TigerEmulator.Scenarios;
 using TigerEmulator.Services;
 using TigerEmulator.Storage;
 using TigerEmulator.Vpcs;
@@ -33,6 +36,9 @@ public static class EmulatorSetup
         services.AddSingleton<LifecycleSignal>();
         services.TryAddSingleton<ILifecycleInterceptor, NoLifecycleFaults>();
         services.AddSingleton<EmulatorReset>();
+        services.AddFaults();
+        services.AddRequestJournal();
+        services.AddScenarios();
         services.AddHostedService(provider => provider.GetRequiredService<LifecycleWorker>());
         services.AddStorage();
         services.AddSwaggerDocuments();
@@ -47,12 +53,15 @@ public static class EmulatorSetup
     public static WebApplication UseEmulator(this WebApplication app)
     {
         app.Services.GetRequiredService<ApiKeyRegistry>().SeedDefaults();
+        app.StartScenario();
         StartupBanner.Announce(app);
+        app.UseRequestJournal();
         app.UseTigerErrors();
         app.UseSwaggerDocuments();
         app.MapAdmin();
 
-        var api = app.MapGroup(ApiPrefix).AddEndpointFilter<ApiKeyFilter>().ExcludeFromDescription();
+        // Faults come before authentication: a failing gateway fails every caller alike.
+        var api = app.MapGroup(ApiPrefix).AddEndpointFilter<FaultFilter>().AddEndpointFilter<ApiKeyFilter>().ExcludeFromDescription();
         api.MapAuth();
         api.MapAnalytics();
         var project = api.MapGroup("/projects/{project_id}");

@@ -18,7 +18,7 @@ public sealed class ProvisioningTests : IClassFixture<TigerEmulatorFactory>, IAs
 
     public Task InitializeAsync() => emulator.ResetAsync();
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public Task DisposeAsync() => emulator.ClearFaultsAsync();
 
     [Fact]
     public async Task CreateAndWait_ReturnsOnceTheServiceIsReady()
@@ -28,5 +28,18 @@ public sealed class ProvisioningTests : IClassFixture<TigerEmulatorFactory>, IAs
         var service = await emulator.CreateTigerClient().GetStringAsync($"projects/{emulator.ProjectId}/services/{id}");
         Assert.Equal("READY", (string?)JsonNode.Parse(service)!["status"]);
         Assert.Equal(1, provisioner.Attempts);
+    }
+
+    [Fact]
+    public async Task CreateAndWait_RetriesAfterA503()
+    {
+        await emulator.AddFaultAsync(new { operation = "createService", status = 503, probability = 1.0, times = 1 });
+
+        var id = await provisioner.CreateAndWaitAsync("orders");
+
+        Assert.Equal(2, provisioner.Attempts);
+        var creates = await emulator.GetRequestsAsync("createService");
+        Assert.Equal([202, 503], creates.Select(r => (int)r!["status"]!));
+        Assert.False(string.IsNullOrEmpty(id));
     }
 }

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TigerEmulator.Faults;
+using TigerEmulator.Journal;
+using TigerEmulator.Scenarios;
 using TigerEmulator.Storage;
 
 namespace TigerEmulator.Admin;
@@ -11,12 +14,16 @@ public static class AdminRoutes
 
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup(Prefix).WithGroupName(DocumentName).WithTags("Emulator");
-        admin.MapGet("/health", Health).WithName("health").WithSummary("Answers 200 once the emulator can serve requests.");
+        var admin = app.MapGroup(Prefix).WithGroupName(DocumentName).WithTags("Emulator").AddEndpointFilter<AdminTokenFilter>();
+        admin.MapGet("/health", Health).WithName("health").WithSummary("Answers 200 once the emulator can serve requests.")
+            .WithMetadata(OpenAdminRoute.Instance);
         admin.MapPost("/reset", Reset).WithName("reset")
             .WithSummary("Returns to the initial state of the loaded scenario; the clock keeps its time.");
         admin.MapClock();
         admin.MapTransitions();
+        admin.MapScenario();
+        admin.MapFaults();
+        admin.MapJournal();
         return app;
     }
 

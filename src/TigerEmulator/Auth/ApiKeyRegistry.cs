@@ -79,5 +79,5 @@ public sealed class ApiKeyRegistry(IStore<ApiKeyDocument> keys, IStore<ProjectDo
 
     public void Forget() => verified.Clear();
 
-    private static string Hash(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    internal static string Hash(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }

@@ -21,6 +21,25 @@ public static class Errors
 
     public static ErrorResult Internal(string message) => new(500, new("INTERNAL_ERROR", message));
 
+    public static ErrorResult TooManyRequests(string message) => new(429, new("TOO_MANY_REQUESTS", message));
+
+    public static ErrorResult ServiceUnavailable(string message) => new(503, new("SERVICE_UNAVAILABLE", message));
+
+    /// An error a fault rule asks for: any 4xx or 5xx, with the rule's own code or else the usual one for the status.
+    public static ErrorResult Injected(int status, string? code, string message)
+    {
+        var usual = status switch
+        {
+            429 => TooManyRequests(message),
+            502 => new(502, new("BAD_GATEWAY", message)),
+            503 => ServiceUnavailable(message),
+            504 => new(504, new("GATEWAY_TIMEOUT", message)),
+            >= 500 => new(status, new("INTERNAL_ERROR", message)),
+            _ => ForStatus(status, message),
+        };
+        return code is null ? usual : new(status, new(code, message));
+    }
+
     /// Maps a bare status code (from routing or Kestrel) to its error.
     public static ErrorResult ForStatus(int status, string message) => status switch
     {

@@ -170,7 +170,8 @@ public sealed class LifecycleWorker(
     private static void Release<T>(IStore<T> store, DateTime now)
         where T : class, ILifecycleDocument
     {
-        var held = DateTime.MaxValue; // LiteDB translates a captured value, not the static member
+        // LiteDB cannot translate DateTime.MaxValue inside the expression, but it can a captured value.
+        var held = DateTime.MaxValue;
         foreach (var document in store.List(d => d.NextStepAt == held))
         {
             document.NextStepAt = now;

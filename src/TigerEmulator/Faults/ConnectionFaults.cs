@@ -1,0 +1,65 @@
+namespace TigerEmulator.Faults;
+
+/// Faults below HTTP: they only show on a real connection. Waits run on wall-clock time, not the emulated clock,
+/// because it is the client's own timers (its timeouts) that these faults exist to exercise.
+public static class ConnectionFaults
+{
+    /// Set on a request whose connection a fault cut: the server's own abort signal may arrive after the journal looks.
+    public const string CutItemKey = "tiger.connectionCut";
+
+    /// Waits, unless the client gives up first; then there is nobody left to answer.
+    public static async Task<bool> WaitAsync(HttpContext http, TimeSpan delay)
+    {
+        try
+        {
+            await Task.Delay(delay, http.RequestAborted);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public static object Drop(HttpContext http)
+    {
+        http.Items[CutItemKey] = true;
+        http.Abort();
+        return Results.Empty;
+    }
+
+    public static async Task<object> HangAsync(HttpContext http, TimeSpan bound)
+    {
+        await WaitAsync(http, bound);
+        http.Items[CutItemKey] = true;
+        http.Abort();
+        return Results.Empty;
+    }
+
+    /// Renders the handler's real answer, declares its full length, sends half of it, and lets the connection close.
+    public static async Task<object> TruncateAsync(HttpContext http, object? result)
+    {
+        var original = http.Response.Body;
+        using var buffer = new MemoryStream();
+        http.Response.Body = buffer;
+        try
+        {
+            await (result as IResult ?? Results.Json(result)).ExecuteAsync(http);
+        }
+        finally
+        {
+            http.Response.Body = original;
+        }
+
+        var bytes = buffer.ToArray();
+        http.Items[CutItemKey] = true;
+        http.Response.ContentLength = Math.Max(bytes.Length, 1);
+        await http.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2), http.RequestAborted);
+        await http.Response.Body.FlushAsync(http.RequestAborted);
+
+        // No Abort here: an abort resets the socket and can overtake the half body still queued for sending. Ending the
+        // response short of its Content-Length makes the server close the connection itself once the half is out
+        // (Kestrel logs the mismatch as an application error; for this fault that line is expected).
+        return Results.Empty;
+    }
+}

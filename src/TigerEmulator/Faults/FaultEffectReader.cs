@@ -1,0 +1,76 @@
+using TigerEmulator.Scenarios;
+
+namespace TigerEmulator.Faults;
+
+/// Reads the fields of one effect and refuses the fields that belong to another effect.
+public static class FaultEffectReader
+{
+    private const double MaxMs = 10 * 60 * 1000;
+
+    private static readonly Dictionary<string, string[]> Fields = new()
+    {
+        ["error"] = ["status", "code", "message", "retry_after"],
+        ["latency"] = ["distribution", "ms", "min_ms", "max_ms", "median_ms", "sigma"],
+        ["hang"] = ["ms"],
+        ["unstable"] = ["recover"],
+        ["peering_failure"] = ["message"],
+    };
+
+    public static FaultEffect Read(string name, MapReader rule)
+    {
+        var own = Fields.GetValueOrDefault(name, []);
+        foreach (var field in Fields.Values.SelectMany(fields => fields).Distinct().Where(field => !own.Contains(field)))
+        {
+            if (rule.Has(field))
+            {
+                throw rule.Error(field, $"does not apply to the effect '{name}'");
+            }
+        }
+
+        return name switch
+        {
+            "error" => new ErrorEffect(
+                rule.Int("status", 400, 599) ?? throw rule.Error("status", "is required for the effect 'error'"),
+                rule.String("code", 64),
+                rule.String("message", 1000),
+                rule.Int("retry_after", 0, 86400)),
+            "latency" => new LatencyEffect(ReadLatency(rule)),
+            "drop" => new DropEffect(),
+            "truncate" => new TruncateEffect(),
+            "hang" => new HangEffect(TimeSpan.FromMilliseconds(rule.Number("ms", 1, MaxMs) ?? throw rule.Error("ms", "is required: how long the hang lasts before the connection closes"))),
+            "stall" => new StallEffect(),
+            "unstable" => new UnstableEffect(rule.Bool("recover") ?? true),
+            "replica_error" => new ReplicaErrorEffect(),
+            _ => new PeeringFailureEffect(rule.String("message", 1000) ?? "The peer VPC was not found or rejected the peering request"),
+        };
+    }
+
+    private static LatencyDistribution ReadLatency(MapReader rule)
+    {
+        var distribution = rule.Enum("distribution", ["fixed", "uniform", "lognormal"]) ?? "fixed";
+        double Required(string field) => rule.Number(field, 0, MaxMs) ?? throw rule.Error(field, $"is required for the {distribution} distribution");
+        var allowed = distribution switch
+        {
+            "fixed" => new[] { "ms" },
+            "uniform" => ["min_ms", "max_ms"],
+            _ => ["median_ms", "sigma", "max_ms"],
+        };
+        foreach (var field in new[] { "ms", "min_ms", "max_ms", "median_ms", "sigma" }.Where(field => !allowed.Contains(field) && rule.Has(field)))
+        {
+            throw rule.Error(field, $"does not apply to the {distribution} distribution");
+        }
+
+        switch (distribution)
+        {
+            case "fixed":
+                return new FixedLatency(Required("ms"));
+            case "uniform":
+                var min = Required("min_ms");
+                var max = Required("max_ms");
+                return max >= min ? new UniformLatency(min, max) : throw rule.Error("max_ms", $"must not be below min_ms ({min}), not {max}");
+            default:
+                var median = Required("median_ms");
+                return new LognormalLatency(median, rule.Number("sigma", 0, 5) ?? 0.5, rule.Number("max_ms", median, MaxMs) ?? Math.Min(MaxMs, median * 20));
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+using TigerEmulator.Scenarios;
+
+namespace TigerEmulator.Faults;
+
+/// Reads one fault rule, from a scenario file or from POST /_emulator/faults, refusing anything doubtful by field name.
+public static partial class FaultRuleReader
+{
+    public static readonly IReadOnlyList<string> Effects =
+        ["error", "latency", "drop", "truncate", "hang", "stall", "unstable", "replica_error", "peering_failure"];
+
+    private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+    public static FaultRule Read(MapReader rule)
+    {
+        var id = rule.String("id", 64);
+        if (id is not null && !IdPattern().IsMatch(id))
+        {
+            throw rule.Error("id", "may hold only letters, digits, '.', '_' and '-'");
+        }
+
+        var effectName = rule.Enum("effect", Effects) ?? (rule.Has("status") ? "error" : throw rule.Error("effect", $"is required (one of {string.Join(", ", Effects)}), unless 'status' makes it an error"));
+        var match = ReadMatch(rule);
+        var effect = FaultEffectReader.Read(effectName, rule);
+        CheckMatchFits(rule, match, effect);
+        var probability = rule.Number("probability", 0, 1) ?? 1;
+        var times = rule.Int("times", 1, int.MaxValue);
+        var after = rule.Int("after", 0, int.MaxValue) ?? 0;
+        rule.RejectUnknown();
+        return new FaultRule(id, match, effect, probability, times, after);
+    }
+
+    private static FaultMatch ReadMatch(MapReader rule)
+    {
+        var operation = rule.String("operation", 64);
+        if (operation is not null && !ContractOperations.All.Contains(operation))
+        {
+            throw rule.Error("operation", $"is not an operationId of the contract: '{operation}'");
+        }
+
+        var method = rule.String("method", 8)?.ToUpperInvariant();
+        if (method is not null && !Methods.Contains(method))
+        {
+            throw rule.Error("method", $"must be one of {string.Join(", ", Methods)}, not '{method}'");
+        }
+
+        var path = rule.String("path", 512);
+        if (path is not null && !path.StartsWith('/'))
+        {
+            throw rule.Error("path", $"must start with '/', not '{path}'");
+        }
+
+        return new FaultMatch(operation, method, path, rule.String("project", 64), rule.String("resource", 64));
+    }
+
+    // A lifecycle fault happens in the background, to a resource: it has no method or path, only the call that began the action.
+    private static void CheckMatchFits(MapReader rule, FaultMatch match, FaultEffect effect)
+    {
+        if (!effect.IsLifecycle)
+        {
+            return;
+        }
+
+        foreach (var field in new[] { "method", "path" })
+        {
+            if (rule.Has(field))
+            {
+                throw rule.Error(field, $"does not apply to the lifecycle effect '{effect.Name}'; match it with operation, project and resource");
+            }
+        }
+
+        var starters = ContractOperations.StartingFor(effect);
+        if (match.Operation is not null && !starters.Contains(match.Operation))
+        {
+            throw rule.Error("operation", $"must start an action the effect '{effect.Name}' applies to ({string.Join(", ", starters)}), not '{match.Operation}'");
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]+$")]
+    private static partial Regex IdPattern();
+}

@@ -1,0 +1,58 @@
+namespace TigerEmulator.Journal;
+
+/// Passes a response body through unchanged and keeps a copy of its first bytes for the journal.
+internal sealed class CapturingStream(Stream inner, int limit) : Stream
+{
+    private readonly MemoryStream copy = new();
+
+    public byte[] Captured => copy.ToArray();
+
+    public long Total { get; private set; }
+
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        Keep(buffer);
+        inner.Write(buffer);
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        Keep(buffer.Span);
+        return inner.WriteAsync(buffer, cancellationToken);
+    }
+
+    public override void Flush() => inner.Flush();
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    private void Keep(ReadOnlySpan<byte> buffer)
+    {
+        Total += buffer.Length;
+        var room = limit - (int)copy.Length;
+        if (room > 0)
+        {
+            copy.Write(buffer[..Math.Min(room, buffer.Length)]);
+        }
+    }
+}

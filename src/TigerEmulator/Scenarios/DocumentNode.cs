@@ -1,0 +1,45 @@
+namespace TigerEmulator.Scenarios;
+
+/// Where a value sits in a scenario or fault-rule document: its path ("faults[0].probability") and, for YAML, line and column.
+public sealed record NodePlace(string Path, int? Line = null, int? Column = null)
+{
+    public NodePlace Child(string key, int? line = null, int? column = null) =>
+        new(Path.Length == 0 ? key : $"{Path}.{key}", line, column);
+
+    public NodePlace Item(int index, int? line = null, int? column = null) => new($"{Path}[{index}]", line, column);
+}
+
+/// One value of a document, whatever its syntax (YAML or JSON), remembering where it came from so errors can point at it.
+public abstract record DocumentNode(NodePlace Place)
+{
+    public abstract string Describe();
+}
+
+public sealed record MapNode(NodePlace Place, IReadOnlyList<KeyValuePair<string, DocumentNode>> Entries) : DocumentNode(Place)
+{
+    public override string Describe() => "a mapping";
+}
+
+public sealed record ListNode(NodePlace Place, IReadOnlyList<DocumentNode> Items) : DocumentNode(Place)
+{
+    public override string Describe() => "a list";
+}
+
+public sealed record ScalarNode(NodePlace Place, string Text, ScalarKind Kind) : DocumentNode(Place)
+{
+    public override string Describe() => Kind switch
+    {
+        ScalarKind.Number => $"the number {Text}",
+        ScalarKind.Boolean => $"the boolean {Text}",
+        ScalarKind.Null => "null",
+        _ => $"the text '{Text}'",
+    };
+}
+
+public enum ScalarKind
+{
+    String,
+    Number,
+    Boolean,
+    Null,
+}

@@ -1,0 +1,23 @@
+namespace TigerEmulator.Scenarios;
+
+/// A scenario or fault rule that cannot be used. The message names the file (when there is one), the line and column
+/// (when the syntax has them), and the path of the field, so a reader can go straight to the mistake.
+public sealed class ScenarioException(string message) : Exception(message)
+{
+    public static ScenarioException At(string? source, NodePlace place, string problem)
+    {
+        var where = new List<string>();
+        if (source is not null)
+        {
+            where.Add(source);
+        }
+
+        if (place.Line is { } line)
+        {
+            where.Add($"line {line}, column {place.Column}");
+        }
+
+        var prefix = where.Count == 0 ? "" : string.Join(", ", where) + ": ";
+        return new(place.Path.Length == 0 ? prefix + problem : $"{prefix}'{place.Path}' {problem}");
+    }
+}

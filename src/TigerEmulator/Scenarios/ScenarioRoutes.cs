@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TigerEmulator.Http;
+
+namespace TigerEmulator.Scenarios;
+
+/// Which scenario runs, and loading another one while the emulator runs.
+public static class ScenarioRoutes
+{
+    private static readonly string[] YamlTypes = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"];
+
+    public static RouteGroupBuilder MapScenario(this RouteGroupBuilder admin)
+    {
+        admin.MapGet("/scenario", Get).WithName("getScenario").WithSummary("The scenario in force, its seed, and the scenarios that can be loaded by name.");
+        admin.MapPost("/scenario", Load).WithName("loadScenario")
+            .WithSummary("Loads {\"scenario\": \"name or path\", \"seed\": N?}, or a YAML body holding a scenario itself, and resets to it. A broken scenario changes nothing.");
+        return admin;
+    }
+
+    private static Ok<ScenarioBody> Get(ActiveScenario active, ScenarioLocator locator) => TypedResults.Ok(ScenarioBody.From(active, locator));
+
+    private static async Task<Results<Ok<ScenarioBody>, ErrorResult>> Load(
+        HttpRequest request, ActiveScenario active, ScenarioLoader loader, ScenarioLocator locator, Admin.EmulatorReset reset)
+    {
+        var isYaml = YamlTypes.Contains(request.ContentType?.Split(';')[0].Trim().ToLowerInvariant());
+        ActiveScenario.Loaded next;
+        try
+        {
+            next = isYaml ? await FromYamlAsync(request, loader) : await FromReferenceAsync(request, loader);
+        }
+        catch (ScenarioException invalid)
+        {
+            return Errors.BadRequest(invalid.Message);
+        }
+
+        var previous = active.Current;
+        active.Set(next);
+        try
+        {
+            reset.Reset();
+        }
+        catch
+        {
+            // Validation should have caught everything; if applying still fails, go back whole rather than run half-loaded.
+            active.Set(previous);
+            reset.Reset();
+            throw;
+        }
+
+        return TypedResults.Ok(ScenarioBody.From(active, locator));
+    }
+
+    private static async Task<ActiveScenario.Loaded> FromReferenceAsync(HttpRequest request, ScenarioLoader loader)
+    {
+        var body = await JsonBody.ReadAsync(request);
+        var name = body.RequiredString("scenario", 1024);
+        var seed = body.OptionalInt("seed");
+        return new(loader.Load(name), seed);
+    }
+
+    private static async Task<ActiveScenario.Loaded> FromYamlAsync(HttpRequest request, ScenarioLoader loader)
+    {
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        if (text.Length > JsonBody.MaxBytes)
+        {
+            throw new TigerException(Errors.PayloadTooLarge($"Request body exceeds {JsonBody.MaxBytes} bytes"));
+        }
+
+        var seed = request.Query["seed"].ToString() is { Length: > 0 } given
+            ? int.TryParse(given, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : throw JsonFields.Invalid($"'seed' must be an integer, not '{given}'")
+            : (int?)null;
+        return new(loader.Parse(text, "request body", "posted", json: false), seed);
+    }
+}
+
+public sealed record ScenarioBody(string Name, string Source, string? Description, int Seed, int FaultRules, IReadOnlyList<string> Available)
+{
+    public static ScenarioBody From(ActiveScenario active, ScenarioLocator locator) =>
+        new(active.Scenario.Name, active.Scenario.Source, active.Scenario.Description, active.Seed, active.Scenario.Faults.Count, locator.Known());
+}

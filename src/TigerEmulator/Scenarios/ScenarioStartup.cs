@@ -1,0 +1,45 @@
+using TigerEmulator.Admin;
+using TigerEmulator.Auth;
+using TigerEmulator.ReplicaSets;
+using TigerEmulator.Services;
+using TigerEmulator.Storage;
+using TigerEmulator.Vpcs;
+
+namespace TigerEmulator.Scenarios;
+
+/// Puts the configured scenario in place when the emulator starts. A broken scenario throws here, before the
+/// emulator serves anything, with the message that names the file, the place and the field.
+public sealed class ScenarioStartup(
+    EmulatorOptions options,
+    ScenarioLoader loader,
+    ActiveScenario active,
+    EmulatorReset reset,
+    ScenarioSeeder seeder,
+    IStore<ServiceDocument> services,
+    IStore<VpcDocument> vpcs,
+    IStore<PeeringDocument> peerings,
+    IStore<ReplicaSetDocument> replicaSets,
+    IStore<ApiKeyDocument> keys,
+    ILogger<ScenarioStartup> logger)
+{
+    public void Start()
+    {
+        if (options.Scenario is { } name)
+        {
+            active.Set(new ActiveScenario.Loaded(loader.Load(name), null));
+        }
+
+        // A data folder that already holds state is a restart: keep the state, take only the scenario's settings.
+        if (services.Count() + vpcs.Count() + peerings.Count() + replicaSets.Count() == 0 && keys.Count() <= 1)
+        {
+            reset.Reset();
+        }
+        else
+        {
+            seeder.ApplySettings();
+            logger.LogInformation("The data folder already holds state; scenario '{Scenario}' seeds no data over it", active.Scenario.Name);
+        }
+
+        logger.LogInformation("Scenario '{Scenario}' ({Source}) with seed {Seed}", active.Scenario.Name, active.Scenario.Source, active.Seed);
+    }
+}

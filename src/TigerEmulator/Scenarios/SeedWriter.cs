@@ -1,0 +1,130 @@
+using TigerEmulator.Auth;
+using TigerEmulator.Lifecycle;
+using TigerEmulator.ReplicaSets;
+using TigerEmulator.Services;
+using TigerEmulator.Storage;
+using TigerEmulator.Vpcs;
+
+namespace TigerEmulator.Scenarios;
+
+/// Writes a validated scenario's resources into the emptied stores. Ids the scenario leaves out are drawn from the
+/// seeded generator in file order, declared resources first, then generated ones, so the same seed gives the same ids.
+public sealed class SeedWriter(
+    IStore<ProjectDocument> projects,
+    IStore<ApiKeyDocument> keys,
+    IStore<VpcDocument> vpcs,
+    IStore<PeeringDocument> peerings,
+    IStore<ServiceDocument> services,
+    IStore<ReplicaSetDocument> replicaSets,
+    IdGenerator ids,
+    EmulatorClock clock,
+    LifecycleTimings timings)
+{
+    public void Write(Scenario scenario, int seed)
+    {
+        var now = clock.UtcNow;
+        var taken = new HashSet<string>(
+            scenario.Vpcs.Select(v => v.Id).Concat(scenario.Peerings.Select(p => p.Id))
+                .Concat(scenario.Services.Select(s => s.Id)).Concat(scenario.ReplicaSets.Select(r => r.Id)).OfType<string>());
+        string NewId()
+        {
+            string id;
+            do
+            {
+                id = ids.NewId();
+            }
+            while (!taken.Add(id));
+            return id;
+        }
+
+        foreach (var project in scenario.Projects)
+        {
+            projects.Delete(project.Id);
+            projects.Insert(new ProjectDocument { Id = project.Id, Name = project.Name, PlanType = project.PlanType, Created = now });
+        }
+
+        foreach (var key in scenario.ApiKeys)
+        {
+            keys.Insert(new ApiKeyDocument
+            {
+                Id = key.PublicKey, SecretHash = ApiKeyRegistry.Hash(key.SecretKey), Name = key.Name, Created = now, ProjectId = key.Project,
+                UserId = "emulatoruser", UserName = "Emulator User", UserEmail = "emulator@example.com",
+            });
+        }
+
+        WriteResources(scenario.Vpcs, scenario.Peerings, scenario.Services, scenario.ReplicaSets, NewId, now);
+        var generated = scenario.Generate is { } generate ? DemoGenerator.Generate(generate, seed, NewId) : DemoGenerator.Nothing;
+        WriteResources(generated.Vpcs, generated.Peerings, generated.Services, generated.ReplicaSets, NewId, now);
+    }
+
+    private void WriteResources(
+        IReadOnlyList<SeedVpc> seedVpcs, IReadOnlyList<SeedPeering> seedPeerings, IReadOnlyList<SeedService> seedServices,
+        IReadOnlyList<SeedReplicaSet> seedSets, Func<string> newId, DateTime now)
+    {
+        foreach (var vpc in seedVpcs)
+        {
+            vpcs.Insert(new VpcDocument { Id = vpc.Id ?? newId(), ProjectId = vpc.Project, Name = vpc.Name, Cidr = vpc.Cidr, RegionCode = vpc.RegionCode, Created = now });
+        }
+
+        foreach (var peering in seedPeerings)
+        {
+            var document = new PeeringDocument
+            {
+                Id = peering.Id ?? newId(), VpcId = peering.Vpc, ProjectId = vpcs.Get(peering.Vpc)!.ProjectId, PeerAccountId = peering.PeerAccountId,
+                PeerRegionCode = peering.PeerRegionCode, PeerVpcId = peering.PeerVpcId, ProvisionedId = "pcx-" + newId(), Created = now,
+                Status = peering.Status, ErrorMessage = peering.ErrorMessage,
+            };
+            Place(document, TransitionTable.Peering, now);
+            peerings.Insert(document);
+        }
+
+        foreach (var service in seedServices)
+        {
+            services.Insert(ServiceFrom(service, newId, now));
+        }
+
+        foreach (var set in seedSets)
+        {
+            var parent = services.Get(set.Service)!;
+            var id = set.Id ?? newId();
+            var document = new ReplicaSetDocument
+            {
+                Id = id, ServiceId = parent.Id, ProjectId = parent.ProjectId, Name = set.Name, Created = now, Status = set.Status, Nodes = set.Nodes,
+                CpuMillis = set.CpuMillis, MemoryGbs = set.MemoryGbs, Environment = set.Environment ?? parent.Environment,
+                Port = ServiceEndpoints.PortFor(id), PoolerEnabled = set.Pooler,
+            };
+            Place(document, TransitionTable.ReplicaSet, now);
+            replicaSets.Insert(document);
+        }
+    }
+
+    private ServiceDocument ServiceFrom(SeedService seed, Func<string> newId, DateTime now)
+    {
+        var id = seed.Id ?? newId();
+        var service = new ServiceDocument
+        {
+            Id = id, ProjectId = seed.Project, Name = seed.Name, RegionCode = seed.RegionCode, ServiceType = seed.ServiceType, Created = now,
+            Status = seed.Status, ResourceId = newId(), CpuMillis = seed.CpuMillis, MemoryGbs = seed.MemoryGbs, Environment = seed.Environment,
+            Port = ServiceEndpoints.PortFor(id), VpcId = seed.Vpc, HaReplicaCount = seed.HaReplicas, HaSyncReplicaCount = seed.HaSyncReplicas,
+            PoolerEnabled = seed.Pooler, ForkedFromProjectId = seed.ForkedFrom is null ? null : seed.Project, ForkedFromServiceId = seed.ForkedFrom,
+            PasswordHash = ServiceHandlers.HashPassword(seed.Password ?? ids.NewPassword()),
+        };
+        Place(service, TransitionTable.Service, now);
+        return service;
+    }
+
+    // A resource seeded mid-action carries on from that step, due after the step's full duration from now.
+    private void Place(ILifecycleDocument document, string kind, DateTime now)
+    {
+        document.History.Add(new StatusChange(now, document.Status, "scenario"));
+        if (SeedStatuses.ActionFor(kind, document.Status) is not { } progress)
+        {
+            return;
+        }
+
+        document.Action = progress.Action.Name;
+        document.Step = progress.Step;
+        var duration = timings.StepDuration(progress.Action, progress.Step);
+        document.NextStepAt = duration == LifecycleTimings.Held ? DateTime.MaxValue : now + duration;
+    }
+}

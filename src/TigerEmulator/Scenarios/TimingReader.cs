@@ -1,0 +1,44 @@
+using TigerEmulator.Lifecycle;
+
+namespace TigerEmulator.Scenarios;
+
+/// Reads a scenario's timing: profile, speed, clock mode and per-action overrides of the transition table.
+internal static class TimingReader
+{
+    public static ScenarioTiming Read(MapReader? timing)
+    {
+        if (timing is null)
+        {
+            return ScenarioTiming.Unchanged;
+        }
+
+        var profile = timing.Enum("profile", TimingProfiles.Names);
+        var speed = timing.Number("speed", 0.001, 1_000_000);
+        var clock = timing.Enum("clock", ["realtime", "manual"]);
+        var overrides = timing.Maps("overrides").Select(Override).ToList();
+        timing.RejectUnknown();
+        return new ScenarioTiming(profile, speed, clock, overrides);
+    }
+
+    private static TimingOverride Override(MapReader map)
+    {
+        var name = map.RequiredString("transition", 64);
+        var parts = name.Split('/');
+        var action = parts.Length == 2 ? TransitionTable.Find(parts[0], parts[1]) : null;
+        if (action is null)
+        {
+            var known = string.Join(", ", TransitionTable.All.Select(a => $"{a.Kind}/{a.Name}"));
+            throw map.Error("transition", $"must name a row of the transition table ({known}), not '{name}'");
+        }
+
+        var seconds = map.Number("seconds", 0, 366 * 24 * 3600);
+        var held = map.Bool("held") ?? false;
+        map.RejectUnknown();
+        if (held == seconds.HasValue)
+        {
+            throw map.Error(held ? "held" : "seconds", "needs exactly one of 'seconds' (per step) or 'held: true'");
+        }
+
+        return new TimingOverride(action, held ? LifecycleTimings.Held : TimeSpan.FromSeconds(seconds!.Value));
+    }
+}

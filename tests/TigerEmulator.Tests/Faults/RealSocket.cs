@@ -1,0 +1,18 @@
+using TigerEmulator.Tests.Support;
+
+namespace TigerEmulator.Tests.Faults;
+
+/// Connection-level faults (a drop, a truncated body, a hang) only show on a real socket, not on the in-memory
+/// test server: this serves a factory through Kestrel on 127.0.0.1 and a free port.
+internal static class RealSocket
+{
+    public static HttpClient StartAuthenticated(EmulatorFactory factory, TimeSpan? timeout = null)
+    {
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var client = factory.CreateAuthenticatedClient();
+        client.Timeout = timeout ?? TimeSpan.FromSeconds(10);
+        Assert.True(System.Net.IPAddress.IsLoopback(System.Net.IPAddress.Parse(client.BaseAddress!.Host)), $"not on loopback: {client.BaseAddress}");
+        return client;
+    }
+}
