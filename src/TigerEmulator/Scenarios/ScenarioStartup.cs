@@ -20,6 +20,7 @@ public sealed class ScenarioStartup(
     IStore<PeeringDocument> peerings,
     IStore<ReplicaSetDocument> replicaSets,
     IStore<ApiKeyDocument> keys,
+    IdGenerator ids,
     ILogger<ScenarioStartup> logger)
 {
     public void Start()
@@ -37,6 +38,8 @@ public sealed class ScenarioStartup(
         else
         {
             seeder.ApplySettings();
+            // The seeded sequence already made the stored ids; replaying it would hand them out again.
+            ids.Reset(Random.Shared.Next());
             logger.LogInformation("The data folder already holds state; scenario '{Scenario}' seeds no data over it", active.Scenario.Name);
         }
 

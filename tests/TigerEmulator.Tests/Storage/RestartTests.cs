@@ -53,4 +53,21 @@ public sealed class RestartTests : IDisposable
         Assert.Equal("creating", (string?)sets[0]!["status"]);
         Assert.Single(sets.AsArray());
     }
+
+    [Fact]
+    public async Task Restart_OnSameDataFolder_NewResourcesGetFreshIds()
+    {
+        string first;
+        await using (var before = new EmulatorFactory(dataDir))
+        {
+            first = (string)(await before.CreateAuthenticatedClient().CreateServiceAsync(before.ProjectId))["service_id"]!;
+        }
+
+        await using var after = new EmulatorFactory(dataDir);
+        var client = after.CreateAuthenticatedClient();
+        var second = (string)(await client.CreateServiceAsync(after.ProjectId))["service_id"]!;
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(2, (await client.GetJsonAsync(Api.Project(after.ProjectId) + "/services")).AsArray().Count);
+    }
 }
