@@ -6,6 +6,7 @@ using TigerEmulator.Auth;
 using TigerEmulator.Contract;
 using TigerEmulator.Http;
 using TigerEmulator.Lifecycle;
+using TigerEmulator.Logs;
 using TigerEmulator.ReplicaSets;
 using TigerEmulator.Services;
 using TigerEmulator.Storage;
@@ -30,6 +31,7 @@ public static class EmulatorSetup
         services.AddSingleton<LifecycleWorker>();
         services.AddHostedService(provider => provider.GetRequiredService<LifecycleWorker>());
         services.AddStorage();
+        services.AddLogs();
         services.AddSwaggerDocuments();
         services.ConfigureHttpJsonOptions(options =>
         {
