@@ -2,7 +2,7 @@ namespace TigerEmulator.Logs;
 
 /// One generated line. A message may carry PostgreSQL's extra lines: tab-indented ones belong to the message,
 /// DETAIL/HINT/CONTEXT/STATEMENT ones are written with their own prefix, as PostgreSQL does.
-public readonly record struct LogLine(DateTime Timestamp, string Severity, string Message, int Pid)
+internal readonly record struct LogLine(DateTime Timestamp, string Severity, string Message, int Pid)
 {
     public LogEntry ToEntry() => new(Timestamp, Message, Severity);
 
