@@ -22,8 +22,6 @@ internal sealed class LogTimeline
 
     public long Count { get; }
 
-    public IReadOnlyList<LogPiece> Pieces => pieces;
-
     public static LogTimeline For(ServiceDocument service, int node, DateTime now, LogSettings settings) =>
         new(new LogTimelineBuilder(service, node, now, settings).Build());
 

@@ -8,7 +8,7 @@ internal sealed class TrafficLines(TrafficMix mix, bool replica, DateTime create
 
     /// A connection is authorized milliseconds after it is received, not a slot later.
     public bool CompletesConnection(long index, ulong pieceHash) =>
-        index % 2 == 1 && mix.CompletesConnection(index, SlotHash.Uniform(SlotHash.Mix(pieceHash, index - 1)));
+        index % 2 == 1 && mix.CompletesConnection(SlotHash.Uniform(SlotHash.Mix(pieceHash, index - 1)));
 
     public LogLine Write(long index, ulong pieceHash, DateTime timestamp)
     {

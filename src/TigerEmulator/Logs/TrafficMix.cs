@@ -59,9 +59,8 @@ internal sealed class TrafficMix
         };
     }
 
-    /// Whether the line at an odd index completes a connection opened by the line before it.
-    public bool CompletesConnection(long index, double previousDraw) =>
-        index % 2 == 1 && Find(atEven, previousDraw) == TrafficKind.ConnectionReceived;
+    /// Whether a line at an odd index completes a connection, given the draw of the line before it.
+    public bool CompletesConnection(double previousDraw) => Find(atEven, previousDraw) == TrafficKind.ConnectionReceived;
 
     public static bool IsPairHead(TrafficKind kind) => kind is TrafficKind.ConnectionReceived or TrafficKind.CheckpointStarting;
 
