@@ -9,6 +9,7 @@ using TigerEmulator.Faults;
 using TigerEmulator.Http;
 using TigerEmulator.Journal;
 using TigerEmulator.Lifecycle;
+using TigerEmulator.Logs;
 using TigerEmulator.ReplicaSets;
 using TigerEmulator.Scenarios;
 using TigerEmulator.Services;
@@ -41,6 +42,7 @@ public static class EmulatorSetup
         services.AddScenarios();
         services.AddHostedService(provider => provider.GetRequiredService<LifecycleWorker>());
         services.AddStorage();
+        services.AddLogs();
         services.AddSwaggerDocuments();
         services.ConfigureHttpJsonOptions(options =>
         {

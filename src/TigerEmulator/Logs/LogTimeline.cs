@@ -1,18 +1,62 @@
+using TigerEmulator.Services;
+
 namespace TigerEmulator.Logs;
 
-/// A service's log as a function of time: entry k of a node sits at a fixed slot after the service was created,
-/// so any page is computed from its position instead of being stored.
-public sealed class LogTimeline(string serviceId, DateTime created, int node, TimeSpan interval)
+/// One node's log up to the emulated now, as numbered entries: ordinal 0 is the oldest. Nothing is stored; each entry
+/// is computed from the piece that holds it, and finding a time or an ordinal costs O(log pieces).
+internal sealed class LogTimeline
 {
-    public DateTime TimeOf(long slot) => created + (interval * slot);
+    private readonly LogPiece[] pieces;
+    private readonly long[] firstOrdinals;
 
-    /// The first slot at or after the given time.
-    public long SlotAtOrAfter(DateTime time) =>
-        time <= created ? 0 : (long)Math.Ceiling((time - created).Ticks / (double)interval.Ticks);
+    public LogTimeline(IEnumerable<LogPiece> pieces)
+    {
+        this.pieces = pieces.Where(p => p.Count > 0).ToArray();
+        firstOrdinals = new long[this.pieces.Length];
+        for (var i = 0; i < this.pieces.Length; i++)
+        {
+            firstOrdinals[i] = Count;
+            Count += this.pieces[i].Count;
+        }
+    }
 
-    /// The last slot at or before the given time, or -1 when the time is before the first entry.
-    public long SlotAtOrBefore(DateTime time) =>
-        time < created ? -1 : (time - created).Ticks / interval.Ticks;
+    public long Count { get; }
 
-    public LogEntry Entry(long slot) => LogLines.For(serviceId, node, slot, TimeOf(slot));
+    public static LogTimeline For(ServiceDocument service, int node, DateTime now, LogSettings settings) =>
+        new(new LogTimelineBuilder(service, node, now, settings).Build());
+
+    /// How many entries are strictly older than the time: the ordinal of the first entry at or after it.
+    public long CountBefore(DateTime time)
+    {
+        // Pieces do not overlap, so every piece that starts before the time is whole except the last such one.
+        var (low, high) = (0, pieces.Length);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            (low, high) = pieces[middle].Start < time ? (middle + 1, high) : (low, middle);
+        }
+
+        return low == 0 ? 0 : firstOrdinals[low - 1] + pieces[low - 1].CountBefore(time);
+    }
+
+    /// Entries with ordinals in [bottom, top), newest first.
+    public IEnumerable<LogLine> Descending(long top, long bottom)
+    {
+        if (top <= bottom)
+        {
+            yield break;
+        }
+
+        var index = Array.BinarySearch(firstOrdinals, top - 1);
+        index = index >= 0 ? index : ~index - 1;
+        for (var ordinal = top - 1; ordinal >= bottom; ordinal--)
+        {
+            while (ordinal < firstOrdinals[index])
+            {
+                index--;
+            }
+
+            yield return pieces[index].Line(ordinal - firstOrdinals[index]);
+        }
+    }
 }

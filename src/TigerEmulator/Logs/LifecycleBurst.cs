@@ -1,0 +1,36 @@
+namespace TigerEmulator.Logs;
+
+/// The lines one lifecycle event writes on a node, a few milliseconds apart, starting right at the event.
+internal sealed class LifecycleBurst(IReadOnlyList<ScriptLine> script, BurstFacts facts, DateTime[] times, DateTime end, DateTime now)
+    : LogPiece(facts.At, end, now)
+{
+    public override long Capacity => script.Count;
+
+    public override DateTime TimeOf(long index) => times[index];
+
+    public override LogLine Line(long index) => new(times[index], script[(int)index].Severity, script[(int)index].Write(facts), facts.Pid);
+
+    protected override long CountBeforeAnyTime(DateTime time)
+    {
+        var count = 0;
+        while (count < times.Length && times[count] < time)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// When each line of a script is written: 1–40 ms apart, the first within 40 ms of the event.
+    public static DateTime[] Schedule(int lines, DateTime at, ulong hash)
+    {
+        var times = new DateTime[lines];
+        for (var i = 0; i < lines; i++)
+        {
+            at = at.AddMilliseconds((long)(SlotHash.Mix(hash, i) % 40) + (i == 0 ? 0 : 1));
+            times[i] = at;
+        }
+
+        return times;
+    }
+}

@@ -1,0 +1,40 @@
+using TigerEmulator.Http;
+using TigerEmulator.Services;
+
+namespace TigerEmulator.Logs;
+
+/// One page of a node's log, newest first: what GET .../logs answers once its query is parsed.
+/// Costs O(page size + history), however many entries the log holds.
+public static class LogPage
+{
+    public const int Size = 500;
+
+    public static ServiceLogsBody Read(ServiceDocument service, LogQuery query, DateTime now, LogSettings settings)
+    {
+        var nodes = 1 + service.HaReplicaCount;
+        if (query.Node < 0 || query.Node >= nodes)
+        {
+            throw JsonFields.Invalid($"'node' must be between 0 and {nodes - 1} for service '{service.Id}', not {query.Node}");
+        }
+
+        if (query.Cursor is { } issued && (issued.ServiceId != service.Id || issued.Node != query.Node))
+        {
+            throw JsonFields.Invalid(issued.ServiceId != service.Id
+                ? $"'cursor' was issued for another service, not '{service.Id}'"
+                : $"'cursor' was issued for node {issued.Node}, not node {query.Node}");
+        }
+
+        // The window is [since, until], both ends included, and never reaches past the emulated now.
+        var timeline = LogTimeline.For(service, query.Node, now, settings);
+        var oldest = query.Since is { } since ? timeline.CountBefore(since) : 0;
+        var newest = query.Until is { } until && until < now ? timeline.CountBefore(until.AddTicks(1)) : timeline.Count;
+        var top = query.Cursor is { } cursor ? Math.Min(cursor.Next, newest) : newest - ((long)query.Page * Size);
+        var bottom = Math.Max(oldest, top - Size);
+        var lines = timeline.Descending(top, bottom).ToList();
+        var olderRemain = lines.Count > 0 && bottom > oldest;
+        return new ServiceLogsBody(
+            lines.ConvertAll(line => line.ToText()),
+            lines.ConvertAll(line => line.ToEntry()),
+            olderRemain ? new LogCursor(service.Id, query.Node, bottom).Encode() : null);
+    }
+}

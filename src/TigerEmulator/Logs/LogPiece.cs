@@ -1,0 +1,36 @@
+namespace TigerEmulator.Logs;
+
+/// A stretch of one node's log: steady traffic between two lifecycle events, or the lines one event writes.
+/// Entries sit at [Start, End) and are visible up to the emulated now; each is computed from its index, never stored.
+internal abstract class LogPiece(DateTime start, DateTime end, DateTime now)
+{
+    // Entries at exactly "now" are visible, so the bound is one tick past it.
+    private readonly DateTime visibleUntil = end < now.AddTicks(1) ? end : now.AddTicks(1);
+    private long? count;
+
+    public DateTime Start { get; } = start;
+
+    /// Exclusive: the next piece starts here (or the piece is open-ended).
+    public DateTime End { get; } = end;
+
+    /// Lines visible at the emulated now.
+    public long Count => count ??= CountBefore(visibleUntil);
+
+    /// How many lines the piece could ever hold: a script's length, or unbounded for steady traffic.
+    public abstract long Capacity { get; }
+
+    /// Visible lines strictly older than the given time.
+    public long CountBefore(DateTime time)
+    {
+        var bound = time < visibleUntil ? time : visibleUntil;
+        return bound <= Start ? 0 : CountBeforeAnyTime(bound);
+    }
+
+    /// Non-decreasing in the index, and at or after Start.
+    public abstract DateTime TimeOf(long index);
+
+    public abstract LogLine Line(long index);
+
+    /// Lines (visible or not) strictly older than the given time, which is after Start.
+    protected abstract long CountBeforeAnyTime(DateTime time);
+}

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TigerEmulator.Lifecycle;
+using TigerEmulator.Logs;
+using TigerEmulator.Services;
+using TigerEmulator.Storage;
+using TigerEmulator.Tests.Support;
+
+namespace TigerEmulator.Tests.Logs;
+
+/// A node's whole log, oldest first, found by stepping through every piece line by line while the line is before the
+/// piece's end and not after now — none of the counting, searching or cursor arithmetic that pages use.
+internal sealed class BruteForceLog
+{
+    private readonly List<(LogPiece Piece, long Index, DateTime Time)> positions = [];
+
+    public BruteForceLog(EmulatorFactory factory, string serviceId, int node)
+    {
+        var service = factory.Services.GetRequiredService<IStore<ServiceDocument>>().Get(serviceId)!;
+        var settings = factory.Services.GetRequiredService<IOptionsMonitor<LogSettings>>().CurrentValue;
+        var now = factory.Services.GetRequiredService<EmulatorClock>().UtcNow;
+        foreach (var piece in new LogTimelineBuilder(service, node, now, settings).Build())
+        {
+            for (long index = 0; index < piece.Capacity; index++)
+            {
+                var time = piece.TimeOf(index);
+                if (time >= piece.End || time > now)
+                {
+                    break;
+                }
+
+                positions.Add((piece, index, time));
+            }
+        }
+    }
+
+    public int Count => positions.Count;
+
+    public DateTime TimeAt(int position) => positions[position].Time;
+
+    /// The entries in [since, until], newest first, as a client should receive them.
+    public List<WalkedEntry> Window(DateTime? since, DateTime? until) => positions
+        .Where(p => (since is null || p.Time >= since) && (until is null || p.Time <= until))
+        .Reverse()
+        .Select(p => WalkedEntry.From(p.Piece.Line(p.Index)))
+        .ToList();
+}
