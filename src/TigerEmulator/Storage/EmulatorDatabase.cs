@@ -46,5 +46,14 @@ public sealed class EmulatorDatabase : IDisposable
         }
     }
 
-    public void Dispose() => database.Dispose();
+    /// A clean stop folds LiteDB's log into the data file under the write lock, so that no answered write is left
+    /// only in the log and no write is cut off half way.
+    public void Dispose()
+    {
+        lock (WriteLock)
+        {
+            Checkpoint();
+            database.Dispose();
+        }
+    }
 }

@@ -70,4 +70,24 @@ public sealed class RestartTests : IDisposable
         Assert.NotEqual(first, second);
         Assert.Equal(2, (await client.GetJsonAsync(Api.Project(after.ProjectId) + "/services")).AsArray().Count);
     }
+
+    [Fact]
+    public async Task RepeatedRestarts_NeverLoseOrCorruptAnsweredWrites()
+    {
+        var expected = new List<string>();
+        for (var run = 0; run < 12; run++)
+        {
+            await using var factory = new EmulatorFactory(dataDir);
+            var client = factory.CreateAuthenticatedClient();
+            var listed = (await client.GetJsonAsync(Api.Project(factory.ProjectId) + "/vpcs")).AsArray().Select(v => (string)v!["name"]!).ToList();
+            Assert.Equal(expected.Order(), listed.Order());
+            for (var i = 0; i < 5; i++)
+            {
+                var name = $"vpc-{run}-{i}";
+                var created = await client.PostAsync(Api.Project(factory.ProjectId) + "/vpcs", Api.Json(new { name, cidr = "10.0.0.0/16", region_code = "us-east-1" }));
+                Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+                expected.Add(name);
+            }
+        }
+    }
 }
