@@ -115,7 +115,6 @@ public sealed class LifecycleWorker(
     private void Enqueue<T>(PriorityQueue<Func<DateTime?>, (DateTime, string)> queue, IStore<T> store, string kind, DateTime now, Action<T>? onGone)
         where T : class, ILifecycleDocument
     {
-        // LiteDB orders null below every date, so the null check is needed.
         foreach (var document in store.List(d => d.NextStepAt != null && d.NextStepAt <= now))
         {
             queue.Enqueue(() => Apply(store, kind, document, onGone), (document.NextStepAt!.Value, document.Id));
@@ -170,7 +169,6 @@ public sealed class LifecycleWorker(
     private static void Release<T>(IStore<T> store, DateTime now)
         where T : class, ILifecycleDocument
     {
-        // LiteDB cannot translate DateTime.MaxValue inside the expression, but it can a captured value.
         var held = DateTime.MaxValue;
         foreach (var document in store.List(d => d.NextStepAt == held))
         {

@@ -8,6 +8,7 @@ public sealed class EmulatorDatabase : IDisposable
     public const string FileName = "tiger-emulator.db";
 
     private readonly LiteDatabase database;
+    private readonly DataFolderLock? folderLock;
 
     public EmulatorDatabase(EmulatorOptions options)
     {
@@ -20,6 +21,7 @@ public sealed class EmulatorDatabase : IDisposable
         else
         {
             Directory.CreateDirectory(options.DataDir);
+            folderLock = DataFolderLock.Acquire(options.DataDir);
             var path = Path.Combine(options.DataDir, FileName);
             database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, mapper);
             IsDurable = true;
@@ -34,9 +36,6 @@ public sealed class EmulatorDatabase : IDisposable
     internal object WriteLock { get; } = new();
 
     internal ILiteCollection<T> Collection<T>() => database.GetCollection<T>(typeof(T).Name);
-
-    internal void EnsureIndex<T>(System.Linq.Expressions.Expression<Func<T, object?>> field) =>
-        database.GetCollection<T>(typeof(T).Name).EnsureIndex(field);
 
     public void Checkpoint()
     {
@@ -54,6 +53,7 @@ public sealed class EmulatorDatabase : IDisposable
         {
             Checkpoint();
             database.Dispose();
+            folderLock?.Dispose();
         }
     }
 }

@@ -1,19 +1,18 @@
-using System.Linq.Expressions;
-
 namespace TigerEmulator.Storage;
 
-/// The only way handlers and the lifecycle reach stored state.
+/// The only way handlers and the lifecycle reach stored state. Every read returns a private copy: change it
+/// and call <see cref="Update"/> to store the change.
 public interface IStore<T>
     where T : class, IDocument
 {
     T? Get(string id);
 
-    IReadOnlyList<T> List(Expression<Func<T, bool>> predicate);
+    IReadOnlyList<T> List(Func<T, bool> predicate);
 
     IReadOnlyList<T> All();
 
-    /// The first document by an indexed field, among those that match; null when none does.
-    T? First(Expression<Func<T, bool>> predicate, Expression<Func<T, object?>> orderBy);
+    /// The document with the smallest key among those that match; null when none does.
+    T? First<TKey>(Func<T, bool> predicate, Func<T, TKey> orderBy);
 
     int Count();
 

@@ -1,29 +1,68 @@
-using System.Linq.Expressions;
+using System.Collections.Concurrent;
 using LiteDB;
 
 namespace TigerEmulator.Storage;
 
-internal sealed class LiteStore<T>(EmulatorDatabase database) : IStore<T>
+/// LiteDB is the store of record; a copy of every document is kept in memory so that reads never wait on it.
+/// Writes go to both under the one write lock, LiteDB first, so memory never holds what LiteDB refused.
+internal sealed class LiteStore<T> : IStore<T>
     where T : class, IDocument
 {
-    private readonly ILiteCollection<T> collection = database.Collection<T>();
+    private readonly EmulatorDatabase database;
+    private readonly ILiteCollection<T> collection;
+    private readonly ConcurrentDictionary<string, T> memory = new();
 
-    public T? Get(string id) => collection.FindById(id);
+    public LiteStore(EmulatorDatabase database)
+    {
+        this.database = database;
+        collection = database.Collection<T>();
+        foreach (var document in collection.FindAll())
+        {
+            memory[document.Id] = document;
+        }
+    }
 
-    public IReadOnlyList<T> List(Expression<Func<T, bool>> predicate) => collection.Find(predicate).ToList();
+    public T? Get(string id) => memory.TryGetValue(id, out var document) ? DocumentCopy.Of(document) : null;
 
-    public IReadOnlyList<T> All() => collection.FindAll().ToList();
+    public IReadOnlyList<T> List(Func<T, bool> predicate)
+    {
+        var found = new List<T>();
+        foreach (var (_, document) in memory)
+        {
+            if (predicate(document))
+            {
+                found.Add(DocumentCopy.Of(document));
+            }
+        }
 
-    public T? First(Expression<Func<T, bool>> predicate, Expression<Func<T, object?>> orderBy) =>
-        collection.Query().Where(predicate).OrderBy(orderBy).Limit(1).FirstOrDefault();
+        return found;
+    }
 
-    public int Count() => collection.Count();
+    public IReadOnlyList<T> All() => List(_ => true);
+
+    public T? First<TKey>(Func<T, bool> predicate, Func<T, TKey> orderBy)
+    {
+        T? first = null;
+        var comparer = Comparer<TKey>.Default;
+        foreach (var (_, document) in memory)
+        {
+            if (predicate(document) && (first is null || comparer.Compare(orderBy(document), orderBy(first)) < 0))
+            {
+                first = document;
+            }
+        }
+
+        return first is null ? null : DocumentCopy.Of(first);
+    }
+
+    public int Count() => memory.Count;
 
     public void Insert(T document)
     {
         lock (database.WriteLock)
         {
             collection.Insert(document);
+            memory[document.Id] = DocumentCopy.Of(document);
         }
     }
 
@@ -32,6 +71,7 @@ internal sealed class LiteStore<T>(EmulatorDatabase database) : IStore<T>
         lock (database.WriteLock)
         {
             collection.Update(document);
+            memory[document.Id] = DocumentCopy.Of(document);
         }
     }
 
@@ -39,6 +79,7 @@ internal sealed class LiteStore<T>(EmulatorDatabase database) : IStore<T>
     {
         lock (database.WriteLock)
         {
+            memory.TryRemove(id, out _);
             return collection.Delete(id);
         }
     }
@@ -48,6 +89,7 @@ internal sealed class LiteStore<T>(EmulatorDatabase database) : IStore<T>
         lock (database.WriteLock)
         {
             collection.DeleteAll();
+            memory.Clear();
         }
     }
 
