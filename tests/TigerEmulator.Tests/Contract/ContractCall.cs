@@ -17,14 +17,26 @@ public sealed record ContractCall(ContractOperation Operation, IReadOnlyDictiona
 
     public IReadOnlyDictionary<string, string> Query { get; init; } = new Dictionary<string, string>();
 
+    /// Sent verbatim, unchecked by the client; null sends no Authorization header at all.
+    public string? Authorization { get; init; } = AuthCases.DefaultAuthorization;
+
     public string Path => Operation.PathWith(Ids) + QueryString();
 
-    public HttpRequestMessage ToRequest() => new(Method, Path)
+    public HttpRequestMessage ToRequest()
     {
-        Content = RawContent is not null ? RawContent()
-            : Body is not null ? new StringContent(Body.ToJsonString(), Encoding.UTF8, "application/json")
-            : null,
-    };
+        var request = new HttpRequestMessage(Method, Path)
+        {
+            Content = RawContent is not null ? RawContent()
+                : Body is not null ? new StringContent(Body.ToJsonString(), Encoding.UTF8, "application/json")
+                : null,
+        };
+        if (Authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", Authorization);
+        }
+
+        return request;
+    }
 
     public ContractCall WithId(string name, string value) =>
         this with { Ids = new Dictionary<string, string>(Ids) { [name] = value } };

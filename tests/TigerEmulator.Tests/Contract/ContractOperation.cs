@@ -25,6 +25,11 @@ public sealed record ContractOperation(string PathTemplate, HttpMethod Method, O
 
     public IReadOnlyList<string> PathParameterNames => Parameters(ParameterLocation.Path).Select(p => p.Name!).ToList();
 
+    /// The example the contract gives for a path parameter.
+    public string ExampleId(string name) =>
+        (string?)ExampleBody.ExampleOf(Parameters(ParameterLocation.Path).Single(p => p.Name == name).Schema!)
+        ?? throw new InvalidOperationException($"{this}: path parameter '{name}' has no example");
+
     public bool IsProjectScoped => PathParameterNames.Contains("project_id");
 
     /// The path under the API prefix with every {parameter} replaced from the given ids.

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.OpenApi;
 using TigerEmulator.Tests.Support;
 using Xunit.Abstractions;
 
@@ -31,17 +30,11 @@ public sealed class ContractOperationTests(ITestOutputHelper output)
     [MemberData(nameof(Operations))]
     public async Task Operation_WithContractExampleIds_IsRouted(string operationId)
     {
-        var operation = OpenApiContract.Find(operationId);
-        await using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
-        var ids = operation.Parameters(ParameterLocation.Path).ToDictionary(
-            p => p.Name!,
-            p => p.Name == "project_id" ? factory.ProjectId : (string?)ExampleBody.ExampleOf(p.Schema!) ?? "unknown");
-        var call = new ContractCall(operation, ids) { Body = operation.RequestSchema is { } schema ? ExampleBody.For(schema) : null };
+        await using var stage = await OperationStage.UnseededAsync(operationId);
 
-        var response = await client.SendAsync(call.ToRequest());
+        var response = await stage.SendAsync(stage.ValidCall);
 
-        await AssertRoutedAsync(response, call);
+        await AssertRoutedAsync(response, stage.ValidCall);
     }
 
     [Theory]

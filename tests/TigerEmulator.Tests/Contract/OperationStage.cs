@@ -12,7 +12,11 @@ public sealed class OperationStage : IAsyncDisposable
         Operation = operation;
         Client = factory.CreateAuthenticatedClient();
         Seeder = new ResourceSeeder(factory, Client);
+        callClient = factory.CreateClient();
     }
+
+    // Calls carry their own credentials, so the client that sends them must add none.
+    private readonly HttpClient callClient;
 
     public EmulatorFactory Factory { get; }
 
@@ -24,18 +28,35 @@ public sealed class OperationStage : IAsyncDisposable
 
     public ContractCall ValidCall { get; private set; } = null!;
 
-    public static async Task<OperationStage> PrepareAsync(string operationId)
+    /// Seeds what the operation's path names, then applies the operation's fixture, if it has one.
+    public static Task<OperationStage> PrepareAsync(string operationId) =>
+        CreateAsync(operationId, async stage =>
+        {
+            var call = stage.CallWith(await stage.SeedPathAsync());
+            return OperationFixtures.ByOperationId.TryGetValue(operationId, out var fixture) ? await fixture(stage, call) : call;
+        });
+
+    /// An empty emulator and a call that fills the path with the contract's example ids: enough for routing checks.
+    public static Task<OperationStage> UnseededAsync(string operationId) =>
+        CreateAsync(operationId, stage => Task.FromResult(stage.CallWith(stage.Operation.PathParameterNames.ToDictionary(
+            name => name,
+            name => name == "project_id" ? stage.Factory.ProjectId : stage.Operation.ExampleId(name)))));
+
+    public Task<HttpResponseMessage> SendAsync(ContractCall call) => callClient.SendAsync(call.ToRequest());
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        callClient.Dispose();
+        await Factory.DisposeAsync();
+    }
+
+    private static async Task<OperationStage> CreateAsync(string operationId, Func<OperationStage, Task<ContractCall>> prepare)
     {
         var stage = new OperationStage(new EmulatorFactory(), OpenApiContract.Find(operationId));
         try
         {
-            var call = new ContractCall(stage.Operation, await stage.SeedPathAsync())
-            {
-                Body = stage.Operation.RequestSchema is { } schema ? ExampleBody.For(schema) : null,
-            };
-            stage.ValidCall = OperationFixtures.ByOperationId.TryGetValue(operationId, out var fixture)
-                ? await fixture(stage, call)
-                : call;
+            stage.ValidCall = await prepare(stage);
             return stage;
         }
         catch
@@ -45,13 +66,8 @@ public sealed class OperationStage : IAsyncDisposable
         }
     }
 
-    public Task<HttpResponseMessage> SendAsync(ContractCall call) => Client.SendAsync(call.ToRequest());
-
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        await Factory.DisposeAsync();
-    }
+    private ContractCall CallWith(IReadOnlyDictionary<string, string> ids) =>
+        new(Operation, ids) { Body = Operation.RequestSchema is { } schema ? ExampleBody.For(schema) : null };
 
     /// Creates what each path parameter names, so that a valid call finds it.
     private async Task<Dictionary<string, string>> SeedPathAsync()
