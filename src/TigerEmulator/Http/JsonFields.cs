@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace TigerEmulator.Http;
@@ -79,7 +78,7 @@ public sealed class JsonFields(JsonElement root)
             return null;
         }
 
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+        if (!Rfc3339.TryParse(text, out var time))
         {
             throw Invalid($"'{field}' must be an RFC 3339 timestamp, not '{text}'");
         }

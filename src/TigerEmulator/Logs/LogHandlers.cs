@@ -74,6 +74,6 @@ public static class LogHandlers
 
     private static DateTime? ParseTime(string? text, string name) =>
         string.IsNullOrEmpty(text) ? null
-        : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) ? value.UtcDateTime
+        : Rfc3339.TryParse(text, out var value) ? value.UtcDateTime
         : throw JsonFields.Invalid($"'{name}' must be an RFC 3339 timestamp, not '{text}'");
 }
