@@ -34,6 +34,14 @@ public static class FieldCases
                 yield return Case(operation, $"'{field}' as {label}", body => body[field] = value.DeepClone(), field);
             }
 
+            if (property.Format == "date-time")
+            {
+                foreach (var (label, value) in NotRfc3339)
+                {
+                    yield return Case(operation, $"'{field}' as {label}", body => body[field] = value, field);
+                }
+            }
+
             if (type.HasFlag(JsonSchemaType.Integer))
             {
                 yield return Case(operation, $"'{field}' as a fraction", body => body[field] = 1.5, field);
@@ -63,6 +71,15 @@ public static class FieldCases
             }
         }
     }
+
+    /// Times a lenient parser reads but RFC 3339, the contract's date-time, does not allow.
+    public static readonly (string Label, string Value)[] NotRfc3339 =
+    [
+        ("a time without a zone", "2026-01-15T09:00:01"),
+        ("a US-style date", "01/15/2026 09:00:01"),
+        ("a bare date", "2026-01-15"),
+        ("words", "yesterday"),
+    ];
 
     /// A value of every JSON type the schema does not allow; strings and numbers look plausible on purpose.
     public static IEnumerable<(string Label, JsonNode Value)> WrongTypes(JsonSchemaType type)
