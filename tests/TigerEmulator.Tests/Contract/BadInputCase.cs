@@ -9,6 +9,9 @@ public sealed record BadInputCase(
     ExpectedError Expected,
     bool Seeded = true)
 {
+    /// Anything else the refusal owes the client beyond its Error body, such as the Allow header of a 405.
+    public Action<HttpResponseMessage>? AlsoAssert { get; init; }
+
     public static BadInputCase Of(string operationId, string what, Func<ContractCall, ContractCall> spoil, ExpectedError expected, bool seeded = true) =>
         new($"{operationId}: {what}", operationId, (_, call) => Task.FromResult(spoil(call)), expected, seeded);
 
@@ -23,6 +26,7 @@ public sealed record BadInputCase(
         var response = await stage.SendAsync(call);
         var error = await TigerErrorBody.ReadAsync(response, $"{Name} ({call})");
         Expected.AssertMatches(error, $"{Name} ({call})");
+        AlsoAssert?.Invoke(response);
         return error;
     }
 

@@ -43,5 +43,13 @@ public static class PathAndQueryCases
             $"{method} on {path.Key}",
             call => call with { Method = method, Body = null },
             ExpectedError.MethodNotAllowed,
-            seeded: false) with { Name = $"{method} {path.Key}" };
+            seeded: false) with
+        {
+            Name = $"{method} {path.Key}",
+
+            // RFC 9110 asks a 405 to list what the resource does allow: exactly the contract's methods.
+            AlsoAssert = response => Assert.Equal(
+                path.Select(operation => operation.Method.Method).Order(),
+                response.Content.Headers.Allow.Order()),
+        };
 }
