@@ -6,6 +6,9 @@ namespace TigerEmulator.Tests.Contract;
 /// <see cref="ValidCall"/> is the call a correct client would make. Nothing is shared with other tests.
 public sealed class OperationStage : IAsyncDisposable
 {
+    // Calls carry their own credentials, so the client that sends them must add none.
+    private readonly HttpClient callClient;
+
     private OperationStage(EmulatorFactory factory, ContractOperation operation)
     {
         Factory = factory;
@@ -14,9 +17,6 @@ public sealed class OperationStage : IAsyncDisposable
         Seeder = new ResourceSeeder(factory, Client);
         callClient = factory.CreateClient();
     }
-
-    // Calls carry their own credentials, so the client that sends them must add none.
-    private readonly HttpClient callClient;
 
     public EmulatorFactory Factory { get; }
 
@@ -72,9 +72,8 @@ public sealed class OperationStage : IAsyncDisposable
     /// Creates what each path parameter names, so that a valid call finds it.
     private async Task<Dictionary<string, string>> SeedPathAsync()
     {
-        var names = Operation.PathParameterNames;
         var ids = new Dictionary<string, string>();
-        foreach (var name in names)
+        foreach (var name in Operation.PathParameterNames)
         {
             ids[name] = name switch
             {
