@@ -4,9 +4,19 @@ using Microsoft.OpenApi;
 namespace TigerEmulator.Tests.Contract;
 
 /// For each field of an operation's request schema: required fields dropped, nulled or emptied, every wrong JSON
-/// type, bad enum values, and fractions for integers. Each must be a 400 whose message names the field.
+/// type, bad enum values, fractions for integers, lone surrogates in strings and times that are not RFC 3339.
+/// Each must be a 400 whose message names the field.
 public static class FieldCases
 {
+    /// Times a lenient parser reads but RFC 3339, the contract's date-time, does not allow.
+    public static readonly (string Label, string Value)[] NotRfc3339 =
+    [
+        ("a time without a zone", "2026-01-15T09:00:01"),
+        ("a US-style date", "01/15/2026 09:00:01"),
+        ("a bare date", "2026-01-15"),
+        ("words", "yesterday"),
+    ];
+
     public static IEnumerable<BadInputCase> For(ContractOperation operation)
     {
         var schema = operation.RequestSchema!;
@@ -71,15 +81,6 @@ public static class FieldCases
             }
         }
     }
-
-    /// Times a lenient parser reads but RFC 3339, the contract's date-time, does not allow.
-    public static readonly (string Label, string Value)[] NotRfc3339 =
-    [
-        ("a time without a zone", "2026-01-15T09:00:01"),
-        ("a US-style date", "01/15/2026 09:00:01"),
-        ("a bare date", "2026-01-15"),
-        ("words", "yesterday"),
-    ];
 
     /// A value of every JSON type the schema does not allow; strings and numbers look plausible on purpose.
     public static IEnumerable<(string Label, JsonNode Value)> WrongTypes(JsonSchemaType type)

@@ -37,16 +37,13 @@ public static class PathAndQueryCases
     public static IEnumerable<BadInputCase> WrongMethods() =>
         from path in OpenApiContract.Operations.GroupBy(operation => operation.PathTemplate)
         from method in Methods.Where(method => path.All(operation => operation.Method != method))
-        let operation = path.First()
-        select BadInputCase.Of(
-            operation.OperationId,
-            $"{method} on {path.Key}",
-            call => call with { Method = method, Body = null },
+        select new BadInputCase(
+            $"{method} {path.Key}",
+            path.First().OperationId,
+            (_, call) => Task.FromResult(call with { Method = method, Body = null }),
             ExpectedError.MethodNotAllowed,
-            seeded: false) with
+            Seeded: false)
         {
-            Name = $"{method} {path.Key}",
-
             // RFC 9110 asks a 405 to list what the resource does allow: exactly the contract's methods.
             AlsoAssert = response => Assert.Equal(
                 path.Select(operation => operation.Method.Method).Order(),
