@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace TigerEmulator.Http;
 
@@ -24,6 +25,12 @@ public static class JsonBody
         {
             throw new TigerException(Errors.BadRequest(
                 $"Content-Type must be application/json, not '{request.ContentType ?? "(none)"}'"));
+        }
+
+        // JSON text is UTF-8; the parser checks string contents only when they are read, which would fail later as a 500.
+        if (!Utf8.IsValid(bytes))
+        {
+            throw new TigerException(Errors.BadRequest("Request body is not valid UTF-8"));
         }
 
         try

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace TigerEmulator.Http;
@@ -29,7 +28,7 @@ public sealed class JsonFields(JsonElement root)
             throw Invalid($"'{field}' must be a string, not {Describe(value)}");
         }
 
-        var text = value.GetString()!;
+        var text = Text(field, value);
         if (text.Trim().Length == 0)
         {
             throw Invalid($"'{field}' must not be empty");
@@ -106,7 +105,7 @@ public sealed class JsonFields(JsonElement root)
             return null;
         }
 
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+        if (!Rfc3339.TryParse(text, out var time))
         {
             throw Invalid($"'{field}' must be an RFC 3339 timestamp, not '{text}'");
         }
@@ -129,12 +128,13 @@ public sealed class JsonFields(JsonElement root)
         var items = new List<string>();
         foreach (var item in value.EnumerateArray())
         {
-            if (item.ValueKind != JsonValueKind.String || !allowed.Contains(item.GetString()!))
+            var text = item.ValueKind == JsonValueKind.String ? Text(field, item) : null;
+            if (text is null || !allowed.Contains(text))
             {
                 throw Invalid($"'{field}' items must be one of {string.Join(", ", allowed)}");
             }
 
-            items.Add(item.GetString()!);
+            items.Add(text);
         }
 
         return items;
@@ -156,6 +156,19 @@ public sealed class JsonFields(JsonElement root)
 
     private bool TryGet(string field, out JsonElement value) =>
         root.TryGetProperty(field, out value) && value.ValueKind != JsonValueKind.Null;
+
+    // A lone surrogate such as "\ud800" is valid JSON syntax but no text; reading it throws.
+    private static string Text(string field, JsonElement value)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw Invalid($"'{field}' is not valid Unicode text");
+        }
+    }
 
     private static string Describe(JsonElement value) => value.ValueKind switch
     {

@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using TigerEmulator.Http;
 
 namespace TigerEmulator.Logs;
 
 /// The query of a logs request, parsed. Every malformed parameter is a 400 that names it.
-public sealed partial record LogQuery(int Node, int Page, DateTime? Since, DateTime? Until, LogCursor? Cursor)
+public sealed record LogQuery(int Node, int Page, DateTime? Since, DateTime? Until, LogCursor? Cursor)
 {
     public static LogQuery Parse(IQueryCollection query)
     {
@@ -26,12 +25,8 @@ public sealed partial record LogQuery(int Node, int Page, DateTime? Since, DateT
         : int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value
         : throw JsonFields.Invalid($"'{name}' must be an integer, not '{text}'");
 
-    // The contract says RFC 3339; DateTimeOffset.TryParse alone would also take "1/15/2026" or a bare date.
     private static DateTime? ParseTime(string? text, string name) =>
         string.IsNullOrEmpty(text) ? null
-        : Rfc3339().IsMatch(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value.UtcDateTime
+        : Rfc3339.TryParse(text, out var value) ? value.UtcDateTime
         : throw JsonFields.Invalid($"'{name}' must be an RFC 3339 timestamp such as 2024-01-15T10:00:00Z, not '{text}'");
-
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")]
-    private static partial Regex Rfc3339();
 }

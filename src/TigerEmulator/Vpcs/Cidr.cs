@@ -12,7 +12,8 @@ public static class Cidr
         if (parts.Length != 2
             || !IPAddress.TryParse(parts[0], out var address)
             || address.AddressFamily != AddressFamily.InterNetwork
-            || parts[0].Split('.').Length != 4
+            // The parser also takes "10.1", octal "010.0.0.0" and hex "0x0a.0.0.0"; only canonical dotted decimal means what it says.
+            || address.ToString() != parts[0]
             || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var prefix))
         {
             return $"'cidr' must be an IPv4 network such as 10.0.0.0/16, not '{text}'";

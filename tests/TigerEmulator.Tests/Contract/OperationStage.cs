@@ -1,0 +1,91 @@
+using TigerEmulator.Tests.Support;
+
+namespace TigerEmulator.Tests.Contract;
+
+/// A fresh emulator made ready for one operation: the resources its path names exist and are usable, and
+/// <see cref="ValidCall"/> is the call a correct client would make. Nothing is shared with other tests.
+public sealed class OperationStage : IAsyncDisposable
+{
+    // Calls carry their own credentials, so the client that sends them must add none.
+    private readonly HttpClient callClient;
+
+    private OperationStage(EmulatorFactory factory, ContractOperation operation)
+    {
+        Factory = factory;
+        Operation = operation;
+        Client = factory.CreateAuthenticatedClient();
+        Seeder = new ResourceSeeder(factory, Client);
+        callClient = factory.CreateClient();
+    }
+
+    public EmulatorFactory Factory { get; }
+
+    public ContractOperation Operation { get; }
+
+    public HttpClient Client { get; }
+
+    public ResourceSeeder Seeder { get; }
+
+    public ContractCall ValidCall { get; private set; } = null!;
+
+    /// Seeds what the operation's path names, then applies the operation's fixture, if it has one.
+    public static Task<OperationStage> PrepareAsync(string operationId) =>
+        CreateAsync(operationId, async stage =>
+        {
+            var call = stage.CallWith(await stage.SeedPathAsync());
+            return OperationFixtures.ByOperationId.TryGetValue(operationId, out var fixture) ? await fixture(stage, call) : call;
+        });
+
+    /// An empty emulator and a call that fills the path with the contract's example ids: enough for routing checks.
+    public static Task<OperationStage> UnseededAsync(string operationId) =>
+        CreateAsync(operationId, stage => Task.FromResult(stage.CallWith(stage.Operation.PathParameterNames.ToDictionary(
+            name => name,
+            name => name == "project_id" ? stage.Factory.ProjectId : stage.Operation.ExampleId(name)))));
+
+    public Task<HttpResponseMessage> SendAsync(ContractCall call) => callClient.SendAsync(call.ToRequest());
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        callClient.Dispose();
+        await Factory.DisposeAsync();
+    }
+
+    private static async Task<OperationStage> CreateAsync(string operationId, Func<OperationStage, Task<ContractCall>> prepare)
+    {
+        var stage = new OperationStage(new EmulatorFactory(), OpenApiContract.Find(operationId));
+        try
+        {
+            stage.ValidCall = await prepare(stage);
+            return stage;
+        }
+        catch
+        {
+            await stage.DisposeAsync();
+            throw;
+        }
+    }
+
+    private ContractCall CallWith(IReadOnlyDictionary<string, string> ids) =>
+        new(Operation, ids) { Body = Operation.RequestSchema is { } schema ? ExampleBody.For(schema) : null };
+
+    /// Creates what each path parameter names, so that a valid call finds it.
+    private async Task<Dictionary<string, string>> SeedPathAsync()
+    {
+        var ids = new Dictionary<string, string>();
+        foreach (var name in Operation.PathParameterNames)
+        {
+            ids[name] = name switch
+            {
+                "project_id" => Factory.ProjectId,
+                "service_id" => await Seeder.ReadyServiceAsync(),
+                "vpc_id" => await Seeder.VpcAsync(),
+                "peering_id" => await Seeder.PeeringAsync(ids["vpc_id"]),
+                "replica_set_id" => await Seeder.ActiveReplicaSetAsync(ids["service_id"]),
+                _ => throw new NotSupportedException($"{Operation}: no seeding known for path parameter '{name}'; teach OperationStage about it"),
+            };
+        }
+
+        return ids;
+    }
+}

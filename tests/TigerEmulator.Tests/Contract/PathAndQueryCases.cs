@@ -1,0 +1,52 @@
+using Microsoft.OpenApi;
+
+namespace TigerEmulator.Tests.Contract;
+
+/// Ids that name nothing (404 naming the id), query parameters of the wrong type (400 naming the parameter),
+/// and methods a documented path does not offer (405).
+public static class PathAndQueryCases
+{
+    public const string UnknownId = "zzzzzzzzzz";
+
+    private static readonly HttpMethod[] Methods = [HttpMethod.Get, HttpMethod.Post, HttpMethod.Put, HttpMethod.Patch, HttpMethod.Delete];
+
+    /// The project is left out: a foreign project is a 403, which the auth tests cover.
+    public static IEnumerable<BadInputCase> UnknownIds(ContractOperation operation) =>
+        operation.PathParameterNames
+            .Where(name => name != "project_id")
+            .Select(name => BadInputCase.Of(operation.OperationId, $"unknown {name}", call => call.WithId(name, UnknownId), ExpectedError.NotFound(UnknownId)));
+
+    public static IEnumerable<BadInputCase> WrongQueryTypes(ContractOperation operation)
+    {
+        foreach (var parameter in operation.Parameters(ParameterLocation.Query))
+        {
+            var name = parameter.Name!;
+            var wrong = parameter.Schema switch
+            {
+                { Type: JsonSchemaType.Integer } => new[] { "abc", "1.5", "99999999999" },
+                { Format: "date-time" } => [.. FieldCases.NotRfc3339.Select(time => time.Value), "2024-13-45T25:00:00Z"],
+                _ => [],
+            };
+            foreach (var value in wrong)
+            {
+                yield return BadInputCase.Of(operation.OperationId, $"query {name}={value}", call => call.WithQuery(name, value), ExpectedError.Invalid(name));
+            }
+        }
+    }
+
+    public static IEnumerable<BadInputCase> WrongMethods() =>
+        from path in OpenApiContract.Operations.GroupBy(operation => operation.PathTemplate)
+        from method in Methods.Where(method => path.All(operation => operation.Method != method))
+        select new BadInputCase(
+            $"{method} {path.Key}",
+            path.First().OperationId,
+            (_, call) => Task.FromResult(call with { Method = method, Body = null }),
+            ExpectedError.MethodNotAllowed,
+            Seeded: false)
+        {
+            // RFC 9110 asks a 405 to list what the resource does allow: exactly the contract's methods.
+            AlsoAssert = response => Assert.Equal(
+                path.Select(operation => operation.Method.Method).Order(),
+                response.Content.Headers.Allow.Order()),
+        };
+}
