@@ -48,6 +48,7 @@ public static class EmulatorSetup
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            ContractJson.Use(options.SerializerOptions);
         });
         return services;
     }

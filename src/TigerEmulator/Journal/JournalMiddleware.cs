@@ -13,6 +13,12 @@ public sealed class JournalMiddleware(RequestDelegate next, RequestJournal journ
 
     public async Task InvokeAsync(HttpContext context)
     {
+        if (journal.Capacity == 0)
+        {
+            await next(context);
+            return;
+        }
+
         var sequence = journal.NextSequence();
         var timestamp = clock.UtcNow;
 

@@ -21,6 +21,8 @@ public sealed class LifecycleWorker(
     /// The longest the worker sleeps without looking: bounds the wait when the clock is changed from outside.
     public static readonly TimeSpan LongestNap = TimeSpan.FromSeconds(1);
 
+    public static readonly TimeSpan ShortestNap = TimeSpan.FromMilliseconds(10);
+
     private readonly SemaphoreSlim pass = new(1, 1);
 
     /// Applies everything due at the emulated now. Tests and the clock API call it to settle state at once.
@@ -55,12 +57,13 @@ public sealed class LifecycleWorker(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            var wake = signal.NextWake;
             try
             {
                 await ApplyDueAsync(stoppingToken);
-                using var nap = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, wake);
-                await Task.Delay(UntilNextStep(), clock.Time, nap.Token);
+                var nap = UntilNextStep();
+                var wake = signal.Plan(clock.UtcNow + nap);
+                using var napping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, wake);
+                await Task.Delay(nap, clock.Time, napping.Token);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -68,7 +71,7 @@ public sealed class LifecycleWorker(
             }
             catch (OperationCanceledException)
             {
-                // New work began: look again at once.
+                // Work fell due sooner than planned: look again at once.
             }
             catch (Exception exception)
             {
@@ -78,7 +81,8 @@ public sealed class LifecycleWorker(
         }
     }
 
-    /// Sleeps until the earliest due step, so a transition lands on time instead of on the next poll.
+    /// Sleeps until the earliest due step, so a transition lands on time instead of on the next poll; but not less
+    /// than a few milliseconds, so that a steady stream of due steps is applied in batches rather than one wake each.
     private TimeSpan UntilNextStep()
     {
         var held = DateTime.MaxValue;
@@ -89,7 +93,7 @@ public sealed class LifecycleWorker(
             peerings.First(d => d.NextStepAt != null && d.NextStepAt != held, d => d.NextStepAt)?.NextStepAt,
         }.Min();
         var wait = next is { } due ? due - clock.UtcNow : LongestNap;
-        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > LongestNap ? LongestNap : wait;
+        return wait < ShortestNap ? ShortestNap : wait > LongestNap ? LongestNap : wait;
     }
 
     private int ApplyDue(DateTime now)

@@ -19,7 +19,7 @@ public sealed class ResourceLifecycle(EmulatorClock clock, LifecycleTimings timi
         var now = clock.UtcNow;
         document.NextStepAt = Due(now, timings.StepDuration(action, 0));
         document.History.Add(new StatusChange(now, document.Status, action.Name));
-        signal.Wake();
+        signal.Due(document.NextStepAt.Value);
     }
 
     /// Moves one step. Returns false when the resource has finished its last step and is gone.

@@ -9,8 +9,9 @@ public sealed class EmulatorDatabase : IDisposable
 
     private readonly LiteDatabase database;
     private readonly DataFolderLock? folderLock;
+    private readonly WriteBehind writer;
 
-    public EmulatorDatabase(EmulatorOptions options)
+    public EmulatorDatabase(EmulatorOptions options, ILogger<EmulatorDatabase>? logger = null)
     {
         var mapper = new BsonMapper();
         if (string.IsNullOrWhiteSpace(options.DataDir))
@@ -28,6 +29,7 @@ public sealed class EmulatorDatabase : IDisposable
         }
 
         database.UtcDate = true;
+        writer = new WriteBehind(database, logger);
     }
 
     public bool IsDurable { get; }
@@ -37,20 +39,28 @@ public sealed class EmulatorDatabase : IDisposable
 
     internal ILiteCollection<T> Collection<T>() => database.GetCollection<T>(typeof(T).Name);
 
+    /// Hands a write to LiteDB's one writer thread; writes are applied in the order they are handed over.
+    internal void Write(Action write) => writer.Enqueue(write);
+
+    /// Waits until every write handed over so far is in LiteDB.
+    public void Flush() => writer.Flush();
+
     public void Checkpoint()
     {
+        writer.Flush();
         if (IsDurable)
         {
             database.Checkpoint();
         }
     }
 
-    /// A clean stop folds LiteDB's log into the data file under the write lock, so that no answered write is left
+    /// A clean stop stores every pending write, folds LiteDB's log into the data file under the write lock, so that no answered write is left
     /// only in the log and no write is cut off half way.
     public void Dispose()
     {
         lock (WriteLock)
         {
+            writer.Dispose();
             Checkpoint();
             database.Dispose();
             folderLock?.Dispose();

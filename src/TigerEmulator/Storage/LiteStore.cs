@@ -4,7 +4,7 @@ using LiteDB;
 namespace TigerEmulator.Storage;
 
 /// LiteDB is the store of record; a copy of every document is kept in memory so that reads never wait on it.
-/// Writes go to both under the one write lock, LiteDB first, so memory never holds what LiteDB refused.
+/// Writes change memory under the one write lock and reach LiteDB in order, batched on its writer thread.
 internal sealed class LiteStore<T> : IStore<T>
     where T : class, IDocument
 {
@@ -61,8 +61,12 @@ internal sealed class LiteStore<T> : IStore<T>
     {
         lock (database.WriteLock)
         {
-            collection.Insert(document);
-            memory[document.Id] = DocumentCopy.Of(document);
+            if (!memory.TryAdd(document.Id, DocumentCopy.Of(document)))
+            {
+                throw new InvalidOperationException($"A {typeof(T).Name} with id '{document.Id}' already exists");
+            }
+
+            Persist(document);
         }
     }
 
@@ -70,8 +74,13 @@ internal sealed class LiteStore<T> : IStore<T>
     {
         lock (database.WriteLock)
         {
-            collection.Update(document);
+            if (!memory.ContainsKey(document.Id))
+            {
+                return;
+            }
+
             memory[document.Id] = DocumentCopy.Of(document);
+            Persist(document);
         }
     }
 
@@ -79,8 +88,13 @@ internal sealed class LiteStore<T> : IStore<T>
     {
         lock (database.WriteLock)
         {
-            memory.TryRemove(id, out _);
-            return collection.Delete(id);
+            if (!memory.TryRemove(id, out _))
+            {
+                return false;
+            }
+
+            database.Write(() => collection.Delete(id));
+            return true;
         }
     }
 
@@ -88,9 +102,16 @@ internal sealed class LiteStore<T> : IStore<T>
     {
         lock (database.WriteLock)
         {
-            collection.DeleteAll();
             memory.Clear();
+            database.Write(() => collection.DeleteAll());
         }
+    }
+
+    // The writer thread gets its own copy: the caller may go on editing the one it holds.
+    private void Persist(T document)
+    {
+        var copy = DocumentCopy.Of(document);
+        database.Write(() => collection.Upsert(copy));
     }
 
     public TResult Atomically<TResult>(Func<TResult> work)
