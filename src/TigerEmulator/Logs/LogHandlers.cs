@@ -20,7 +20,8 @@ public static class LogHandlers
         }
 
         // This handler's parameters are fixed by the route table, so the scenario's settings come from the request's services.
-        var settings = request.HttpContext.RequestServices.GetRequiredService<IOptionsMonitor<LogSettings>>().CurrentValue;
+        var services = request.HttpContext.RequestServices;
+        var settings = services.GetRequiredService<LogKnobs>().Apply(services.GetRequiredService<IOptionsMonitor<LogSettings>>().CurrentValue);
         return TypedResults.Ok(LogPage.Read(service, query, clock.UtcNow, settings));
     }
 }

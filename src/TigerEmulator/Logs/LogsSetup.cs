@@ -5,6 +5,7 @@ public static class LogsSetup
     /// Log settings start from the defaults and the emulator's seed; configuration (and so a scenario) overrides them.
     public static IServiceCollection AddLogs(this IServiceCollection services)
     {
+        services.AddSingleton<LogKnobs>();
         services.AddOptions<LogSettings>()
             .Configure<EmulatorOptions>((settings, options) => settings.Seed = options.Seed)
             .BindConfiguration(LogSettings.Section)

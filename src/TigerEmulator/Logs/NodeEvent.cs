@@ -29,9 +29,10 @@ internal static class NodeEvents
 {
     public static NodeEvent? For(StatusChange change) => (change.Action, change.Status) switch
     {
-        ("create", "READY") => NodeEvent.StartFresh,
+        // A scenario can seed a service that is already running; it starts fresh at the moment it is seeded.
+        ("create", "READY") or ("scenario", "READY") => NodeEvent.StartFresh,
         ("fork", "READY") => NodeEvent.StartRestored,
-        ("start", "READY") or ("resize", "READY") => NodeEvent.Restart,
+        ("start", "READY") or ("resize", "READY") or ("recover", "READY") => NodeEvent.Restart,
         ("stop", "PAUSING") or ("resize", "CONFIGURING") => NodeEvent.Stop,
         ("delete", "DELETING") => NodeEvent.Halt,
         ("failover", _) => NodeEvent.Failover,

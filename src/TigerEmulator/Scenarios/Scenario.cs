@@ -18,17 +18,24 @@ public sealed record Scenario(
     IReadOnlyList<SeedService> Services,
     IReadOnlyList<SeedReplicaSet> ReplicaSets,
     ScenarioGeneration? Generate,
-    IReadOnlyList<FaultRule> Faults)
+    IReadOnlyList<FaultRule> Faults,
+    ScenarioLogs Logs)
 {
     /// What runs when no scenario is named: the default project and key, nothing else (scenarios/default.yml says the same).
     public static readonly Scenario Default = new("default", "built-in", "One empty project and the documented key.", null,
-        ScenarioTiming.Unchanged, [], [], [], [], [], [], null, []);
+        ScenarioTiming.Unchanged, [], [], [], [], [], [], null, [], ScenarioLogs.Unchanged);
 }
 
 /// Timing for the scenario's lifecycle; null fields keep the emulator's settings (TIGER_EMULATOR_TIMING and friends).
 public sealed record ScenarioTiming(string? Profile, double? Speed, string? Clock, IReadOnlyList<TimingOverride> Overrides)
 {
     public static readonly ScenarioTiming Unchanged = new(null, null, null, []);
+}
+
+/// Service log knobs; null fields keep the "Logs" configuration.
+public sealed record ScenarioLogs(double? EntriesPerMinute, double? ErrorRatio)
+{
+    public static readonly ScenarioLogs Unchanged = new(null, null);
 }
 
 /// A fixed per-step duration for one action, or <see cref="LifecycleTimings.Held"/>.

@@ -23,9 +23,23 @@ public static class ScenarioReader
         var sets = top.Maps("replica_sets").Select(map => ServiceSeedReader.ReplicaSet(map, book)).ToList();
         var generate = Generation(top.Map("generate"), book, options);
         var faults = top.Maps("faults").Select(map => Fault(map, book)).ToList();
+        var logs = Logs(top.Map("logs"));
         top.RejectUnknown();
         book.CheckAll();
-        return new Scenario(name, source, description, seed, timing, projects, keys, vpcs, peerings, services, sets, generate, faults);
+        return new Scenario(name, source, description, seed, timing, projects, keys, vpcs, peerings, services, sets, generate, faults, logs);
+    }
+
+    private static ScenarioLogs Logs(MapReader? logs)
+    {
+        if (logs is null)
+        {
+            return ScenarioLogs.Unchanged;
+        }
+
+        var rate = logs.Number("entries_per_minute", 0.001, 60_000);
+        var errors = logs.Number("error_ratio", 0, 0.5);
+        logs.RejectUnknown();
+        return new ScenarioLogs(rate, errors);
     }
 
     private static FaultRule Fault(MapReader map, ReferenceBook book)

@@ -7,7 +7,7 @@ namespace TigerEmulator.Scenarios;
 
 /// Puts the active scenario in place after every reset (and so at start and on load): its seed, timing, faults and data.
 public sealed class ScenarioSeeder(
-    ActiveScenario active, IdGenerator ids, LifecycleTimings timings, EmulatorClock clock, FaultEngine faults, SeedWriter writer, EmulatorOptions options)
+    ActiveScenario active, IdGenerator ids, LifecycleTimings timings, EmulatorClock clock, FaultEngine faults, SeedWriter writer, EmulatorOptions options, Logs.LogKnobs logs)
     : IResetParticipant
 {
     public void AfterReset()
@@ -35,5 +35,6 @@ public sealed class ScenarioSeeder(
         }
 
         faults.Load(scenario.Faults, active.Seed);
+        logs.Set(scenario.Logs.EntriesPerMinute, scenario.Logs.ErrorRatio);
     }
 }
