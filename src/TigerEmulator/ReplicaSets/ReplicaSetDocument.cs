@@ -3,10 +3,8 @@ using TigerEmulator.Lifecycle;
 namespace TigerEmulator.ReplicaSets;
 
 /// A read replica set of one service, as stored.
-public sealed class ReplicaSetDocument : ILifecycleDocument
+public sealed class ReplicaSetDocument : LifecycleDocument
 {
-    public string Id { get; set; } = "";
-
     public string ServiceId { get; set; } = "";
 
     public string ProjectId { get; set; } = "";
@@ -14,16 +12,6 @@ public sealed class ReplicaSetDocument : ILifecycleDocument
     public string Name { get; set; } = "";
 
     public DateTime Created { get; set; }
-
-    public string Status { get; set; } = "";
-
-    public string? Action { get; set; }
-
-    public int Step { get; set; }
-
-    public DateTime? NextStepAt { get; set; }
-
-    public List<StatusChange> History { get; set; } = [];
 
     public int Nodes { get; set; }
 

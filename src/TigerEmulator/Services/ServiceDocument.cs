@@ -3,10 +3,8 @@ using TigerEmulator.Lifecycle;
 namespace TigerEmulator.Services;
 
 /// A database service as stored. Sizes are null for a shared-resource service.
-public sealed class ServiceDocument : ILifecycleDocument
+public sealed class ServiceDocument : LifecycleDocument
 {
-    public string Id { get; set; } = "";
-
     public string ProjectId { get; set; } = "";
 
     public string Name { get; set; } = "";
@@ -16,16 +14,6 @@ public sealed class ServiceDocument : ILifecycleDocument
     public string ServiceType { get; set; } = "";
 
     public DateTime Created { get; set; }
-
-    public string Status { get; set; } = "";
-
-    public string? Action { get; set; }
-
-    public int Step { get; set; }
-
-    public DateTime? NextStepAt { get; set; }
-
-    public List<StatusChange> History { get; set; } = [];
 
     public string ResourceId { get; set; } = "";
 

@@ -2,10 +2,8 @@ using TigerEmulator.Lifecycle;
 
 namespace TigerEmulator.Vpcs;
 
-public sealed class PeeringDocument : ILifecycleDocument
+public sealed class PeeringDocument : LifecycleDocument
 {
-    public string Id { get; set; } = "";
-
     public string VpcId { get; set; } = "";
 
     public string ProjectId { get; set; } = "";
@@ -19,16 +17,6 @@ public sealed class PeeringDocument : ILifecycleDocument
     public string ProvisionedId { get; set; } = "";
 
     public DateTime Created { get; set; }
-
-    public string Status { get; set; } = "";
-
-    public string? Action { get; set; }
-
-    public int Step { get; set; }
-
-    public DateTime? NextStepAt { get; set; }
-
-    public List<StatusChange> History { get; set; } = [];
 
     public string? ErrorMessage { get; set; }
 }
