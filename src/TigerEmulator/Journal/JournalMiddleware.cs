@@ -7,9 +7,10 @@ namespace TigerEmulator.Journal;
 /// it must also see answers no endpoint gave: unknown paths, and errors turned into bodies by the error boundary.
 public sealed class JournalMiddleware(RequestDelegate next, RequestJournal journal, EmulatorClock clock)
 {
-    /// Bodies are read this far, redacted, then cut to <see cref="ShownBytes"/>.
-    public const int CapturedBytes = 64 * 1024;
+    /// Bodies are read this far, redacted, then cut to <see cref="ShownBytes"/>. The margin past what is shown lets
+    /// the redaction see a secret that straddles the cut; reading more would only cost (a logs page is ~200 KB).
     public const int ShownBytes = 16 * 1024;
+    public const int CapturedBytes = ShownBytes + 1024;
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -62,7 +63,7 @@ public sealed class JournalMiddleware(RequestDelegate next, RequestJournal journ
         }
 
         request.EnableBuffering();
-        var buffer = new byte[CapturedBytes];
+        var buffer = new byte[(int)Math.Min(request.ContentLength ?? CapturedBytes, CapturedBytes)];
         var read = 0;
         int chunk;
         while (read < buffer.Length && (chunk = await request.Body.ReadAsync(buffer.AsMemory(read), request.HttpContext.RequestAborted)) > 0)
