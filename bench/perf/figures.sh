@@ -99,25 +99,36 @@ reset_cycle_config() {
     "$server_url/_emulator/reset"
 }
 
-# Up to 200 cycles or 90 s; each reset is timed by curl on a kept-alive connection.
+# reset_cycle: one cycle; prints the reset's milliseconds, or fails unless every answer was the one expected.
+reset_cycle() {
+  local out
+  out=$(timeout 30 curl -K "$1") || fail "reset cycle: curl failed"
+  [ "$(grep -c '^202 ' <<<"$out")" -eq 50 ] && [ "$(grep -c '^201 ' <<<"$out")" -eq 50 ] || fail "reset cycle: not every create was accepted"
+  grep -q '^reset 204 ' <<<"$out" || fail "reset cycle: reset did not answer 204"
+  awk '/^reset/ { printf "%.3f\n", $3 * 1000 }' <<<"$out"
+}
+
+# The first 100 cycles are reported apart: until the JIT has tiered the code up (60 to 80 cycles on 2 cores) a reset
+# takes about three times as long, as it does in a short test run. Then up to 200 measured cycles; 120 s for the whole.
 measure_reset() {
   step "POST /_emulator/reset with 100 resources"
   start_emulator reset
-  local config="$work/reset.curl" times="$work/reset-ms.txt" deadline=$((SECONDS + 90)) out cycles=0
+  local config="$work/reset.curl" warm="$work/reset-warm-up-ms.txt" times="$work/reset-ms.txt" deadline=$((SECONDS + 120)) cycles=0
   reset_cycle_config >"$config"
+  : >"$warm"
   : >"$times"
+  for _ in $(seq 1 100); do
+    reset_cycle "$config" >>"$warm"
+  done
   while [ "$cycles" -lt 200 ] && [ "$SECONDS" -lt "$deadline" ]; do
-    out=$(timeout 30 curl -K "$config") || fail "reset cycle $cycles: curl failed"
-    [ "$(grep -c '^202 ' <<<"$out")" -eq 50 ] && [ "$(grep -c '^201 ' <<<"$out")" -eq 50 ] \
-      || fail "reset cycle $cycles: not every create was accepted"
-    grep -q '^reset 204 ' <<<"$out" || fail "reset cycle $cycles: reset did not answer 204"
-    awk '/^reset/ { printf "%.3f\n", $3 * 1000 }' <<<"$out" >>"$times"
+    reset_cycle "$config" >>"$times"
     cycles=$((cycles + 1))
   done
-  printf '\n### reset, ms\n%s\n' "$(tr '\n' ' ' <"$times")" >>"$details"
+  printf '\n### reset, ms: 100 warm-up cycles, then %s measured\n%s\n%s\n' "$cycles" "$(tr '\n' ' ' <"$warm")" "$(tr '\n' ' ' <"$times")" >>"$details"
   local p99
   p99=$(percentile 99 "$times")
-  row "POST /_emulator/reset, 100 resources ($cycles resets)" "p50 $(percentile 50 "$times") ms, p99 $p99 ms" "p99 < 10 ms" "$(below "$p99" 10)"
+  row "POST /_emulator/reset, 100 resources, first 100 resets" "p50 $(percentile 50 "$warm") ms, p99 $(percentile 99 "$warm") ms" "(info)" "-"
+  row "POST /_emulator/reset, 100 resources, next $cycles resets" "p50 $(percentile 50 "$times") ms, p99 $p99 ms" "p99 < 10 ms" "$(below "$p99" 10)"
   stop_server
 }
 
