@@ -77,7 +77,5 @@ public sealed class ApiKeyRegistry(IStore<ApiKeyDocument> keys, IStore<ProjectDo
         return key;
     }
 
-    public void Forget() => verified.Clear();
-
     internal static string Hash(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }

@@ -8,8 +8,6 @@ public sealed class JsonFields(JsonElement root)
     /// The whole object, for readers that need more than one field at a time (fault rules).
     public JsonElement Root => root;
 
-    public bool Has(string field) => root.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null;
-
     public string RequiredString(string field, int maxLength = 255)
     {
         var value = OptionalString(field, maxLength);

@@ -85,7 +85,7 @@ public sealed class LifecycleWorker(
     /// than a few milliseconds, so that a steady stream of due steps is applied in batches rather than one wake each.
     private TimeSpan UntilNextStep()
     {
-        var held = DateTime.MaxValue;
+        var held = ResourceLifecycle.HeldUntil;
         var next = new[]
         {
             services.First(d => d.NextStepAt != null && d.NextStepAt != held, d => d.NextStepAt)?.NextStepAt,
@@ -143,7 +143,7 @@ public sealed class LifecycleWorker(
         var outcome = interceptor.BeforeStep(document, action);
         if (outcome.Verdict == StepVerdict.Stall)
         {
-            document.NextStepAt = DateTime.MaxValue;
+            document.NextStepAt = ResourceLifecycle.HeldUntil;
             store.Update(document);
             logger.LogInformation("{Kind} {Id}: {From} stalled by a fault", kind, document.Id, from);
             return null;
@@ -173,7 +173,7 @@ public sealed class LifecycleWorker(
     private static void Release<T>(IStore<T> store, DateTime now)
         where T : class, ILifecycleDocument
     {
-        var held = DateTime.MaxValue;
+        var held = ResourceLifecycle.HeldUntil;
         foreach (var document in store.List(d => d.NextStepAt == held))
         {
             document.NextStepAt = now;

@@ -48,10 +48,12 @@ public sealed class ResourceLifecycle(EmulatorClock clock, LifecycleTimings timi
         return true;
     }
 
-    public static bool IsHeld(ILifecycleDocument document) => document.NextStepAt == DateTime.MaxValue;
+    /// The due time of a held step: it never falls due on its own, only when the clock API releases it.
+    public static readonly DateTime HeldUntil = DateTime.MaxValue;
 
-    private static DateTime Due(DateTime from, TimeSpan duration) =>
-        duration == LifecycleTimings.Held ? DateTime.MaxValue : from + duration;
+    /// When a step that starts at <paramref name="from"/> and lasts <paramref name="duration"/> falls due.
+    public static DateTime Due(DateTime from, TimeSpan duration) =>
+        duration == LifecycleTimings.Held ? HeldUntil : from + duration;
 
     /// A lifecycle fault: the resource stops its action and lands in a failure status, with an optional follow-up.
     public void Fail(ILifecycleDocument document, StepOutcome outcome, DateTime at)

@@ -10,7 +10,8 @@ public static class LogHandlers
 {
     /// Newest first, at most 500 a page, with a cursor exactly when older entries remain in the window.
     public static Results<Ok<ServiceLogsBody>, ErrorResult> Get(
-        string project_id, string service_id, HttpRequest request, ServiceCatalog catalog, EmulatorClock clock)
+        string project_id, string service_id, HttpRequest request, ServiceCatalog catalog, EmulatorClock clock,
+        LogKnobs knobs, IOptionsMonitor<LogSettings> configured)
     {
         var query = LogQuery.Parse(request.Query);
         var service = catalog.Find(project_id, service_id);
@@ -19,9 +20,7 @@ public static class LogHandlers
             return Errors.NotFound("Service", service_id);
         }
 
-        // This handler's parameters are fixed by the route table, so the scenario's settings come from the request's services.
-        var services = request.HttpContext.RequestServices;
-        var settings = services.GetRequiredService<LogKnobs>().Apply(services.GetRequiredService<IOptionsMonitor<LogSettings>>().CurrentValue);
+        var settings = knobs.Apply(configured.CurrentValue);
         return TypedResults.Ok(LogPage.Read(service, query, clock.UtcNow, settings));
     }
 }

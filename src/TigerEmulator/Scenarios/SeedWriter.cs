@@ -125,6 +125,6 @@ public sealed class SeedWriter(
         document.Action = progress.Action.Name;
         document.Step = progress.Step;
         var duration = timings.StepDuration(progress.Action, progress.Step);
-        document.NextStepAt = duration == LifecycleTimings.Held ? DateTime.MaxValue : now + duration;
+        document.NextStepAt = ResourceLifecycle.Due(now, duration);
     }
 }

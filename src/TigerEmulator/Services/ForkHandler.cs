@@ -9,7 +9,7 @@ namespace TigerEmulator.Services;
 public static class ForkHandler
 {
     public static async Task<Results<Accepted<ServiceBody>, ErrorResult>> Fork(
-        string project_id, string service_id, HttpRequest request, ServiceCatalog catalog, ResourceLifecycle lifecycle, IdGenerator ids, EmulatorClock clock)
+        string project_id, string service_id, HttpRequest request, ServiceCatalog catalog, IdGenerator ids, EmulatorClock clock)
     {
         var fork = ServiceRequests.ParseFork(await JsonBody.ReadAsync(request));
         var parent = catalog.Find(project_id, service_id);
@@ -42,8 +42,6 @@ public static class ForkHandler
         child.Environment = fork.Environment;
         child.ForkedFromProjectId = parent.ProjectId;
         child.ForkedFromServiceId = parent.Id;
-        lifecycle.Begin(child, TransitionTable.ForkService);
-        catalog.Services.Insert(child);
-        return TypedResults.Accepted((string?)null, catalog.Body(child, password));
+        return catalog.Launch(child, TransitionTable.ForkService, password);
     }
 }

@@ -29,6 +29,14 @@ public sealed class ServiceCatalog(IStore<ServiceDocument> services, IStore<Repl
             .ToList();
     }
 
+    /// Stores a new service at the first step of its create or fork, and answers with its one-time password.
+    public Accepted<ServiceBody> Launch(ServiceDocument service, LifecycleAction action, string initialPassword)
+    {
+        lifecycle.Begin(service, action);
+        services.Insert(service);
+        return TypedResults.Accepted((string?)null, Body(service, initialPassword));
+    }
+
     /// Starts an asynchronous action: 404 for an unknown service, 409 when its status forbids the action.
     public Results<Accepted<ServiceBody>, ErrorResult> Begin(string projectId, string serviceId, LifecycleAction action, Action<ServiceDocument>? change = null) =>
         Change(projectId, serviceId, service => TryBegin(service, action, () => change?.Invoke(service))) is { } error

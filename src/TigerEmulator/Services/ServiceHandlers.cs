@@ -19,7 +19,7 @@ public static class ServiceHandlers
             : Errors.NotFound("Service", service_id);
 
     public static async Task<Accepted<ServiceBody>> Create(
-        string project_id, HttpRequest request, ServiceCatalog catalog, ResourceLifecycle lifecycle, IdGenerator ids, EmulatorClock clock)
+        string project_id, HttpRequest request, ServiceCatalog catalog, IdGenerator ids, EmulatorClock clock)
     {
         var create = ServiceRequests.ParseCreate(await JsonBody.ReadAsync(request));
         var password = ids.NewPassword();
@@ -30,9 +30,7 @@ public static class ServiceHandlers
         service.MemoryGbs = create.MemoryGbs;
         service.HaReplicaCount = create.ReplicaCount;
         service.Environment = create.Environment;
-        lifecycle.Begin(service, TransitionTable.CreateService);
-        catalog.Services.Insert(service);
-        return TypedResults.Accepted((string?)null, catalog.Body(service, password));
+        return catalog.Launch(service, TransitionTable.CreateService, password);
     }
 
     /// Idempotent: deleting a service that is already being deleted is accepted again.
