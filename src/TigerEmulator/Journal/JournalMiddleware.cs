@@ -5,6 +5,8 @@ namespace TigerEmulator.Journal;
 
 /// Records every request to the contract API. It is middleware rather than a filter on the route group because
 /// it must also see answers no endpoint gave: unknown paths, and errors turned into bodies by the error boundary.
+/// It holds each answer until it is complete and sends it in one write with its Content-Length: cheaper than chunks
+/// for the server and the client, and the journal reads the body from that buffer.
 public sealed class JournalMiddleware(RequestDelegate next, RequestJournal journal, EmulatorClock clock)
 {
     /// Bodies are read this far, redacted, then cut to <see cref="ShownBytes"/>. The margin past what is shown lets
@@ -14,44 +16,65 @@ public sealed class JournalMiddleware(RequestDelegate next, RequestJournal journ
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (journal.Capacity == 0)
-        {
-            await next(context);
-            return;
-        }
-
-        var sequence = journal.NextSequence();
+        var keeping = journal.Capacity > 0;
+        var sequence = keeping ? journal.NextSequence() : 0;
         var timestamp = clock.UtcNow;
 
         // Durations use the emulator's time source, so that under a fake clock a replayed script journals identically.
         var started = clock.Time.GetTimestamp();
-        var (requestBytes, requestTotal) = await ReadRequestAsync(context.Request);
+        var (requestBytes, requestTotal) = keeping ? await ReadRequestAsync(context.Request) : ([], 0);
         var original = context.Response.Body;
-        var capture = new CapturingStream(original, CapturedBytes);
-        context.Response.Body = capture;
+        using var body = new ResponseBuffer();
+        context.Response.Body = body;
         try
         {
             await next(context);
+            context.Response.Body = original;
+            await SendAsync(context, original, body);
         }
         finally
         {
             context.Response.Body = original;
-            var aborted = context.RequestAborted.IsCancellationRequested || context.Items.ContainsKey(ConnectionFaults.CutItemKey);
-            journal.Record(new JournalEntry(
-                sequence,
-                timestamp,
-                context.Request.Method,
-                context.Request.Path.Value ?? "",
-                context.Request.QueryString.HasValue ? context.Request.QueryString.Value : null,
-                context.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName,
-                aborted && !context.Response.HasStarted ? null : context.Response.StatusCode,
-                clock.Time.GetElapsedTime(started).TotalMilliseconds,
-                aborted,
-                context.Items[FaultFilter.FiredItemKey] as IReadOnlyList<string>,
-                Redaction.Headers(context.Request.Headers),
-                Redaction.Body(requestBytes, requestTotal, ShownBytes),
-                Redaction.Body(capture.Captured, capture.Total, ShownBytes)));
+            if (keeping)
+            {
+                Record(context, sequence, timestamp, started, Redaction.Body(requestBytes, requestTotal, ShownBytes), body.Written);
+            }
         }
+    }
+
+    // A dropped or hung connection gets nothing. A fault that cuts the body short has declared the full length
+    // already, so its declaration stands.
+    private static async Task SendAsync(HttpContext context, Stream original, ResponseBuffer body)
+    {
+        if (context.RequestAborted.IsCancellationRequested || body.Length == 0)
+        {
+            return;
+        }
+
+        context.Response.ContentLength ??= body.Length;
+        await original.WriteAsync(body.Written, context.RequestAborted);
+    }
+
+    private static bool Aborted(HttpContext context) =>
+        context.RequestAborted.IsCancellationRequested || context.Items.ContainsKey(ConnectionFaults.CutItemKey);
+
+    private void Record(HttpContext context, long sequence, DateTime timestamp, long started, string? requestBody, ReadOnlyMemory<byte> response)
+    {
+        var aborted = Aborted(context);
+        journal.Record(new JournalEntry(
+            sequence,
+            timestamp,
+            context.Request.Method,
+            context.Request.Path.Value ?? "",
+            context.Request.QueryString.HasValue ? context.Request.QueryString.Value : null,
+            context.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName,
+            aborted && !context.Response.HasStarted ? null : context.Response.StatusCode,
+            clock.Time.GetElapsedTime(started).TotalMilliseconds,
+            aborted,
+            context.Items[FaultFilter.FiredItemKey] as IReadOnlyList<string>,
+            Redaction.Headers(context.Request.Headers),
+            requestBody,
+            Redaction.Body(response.Span[..Math.Min(response.Length, CapturedBytes)], response.Length, ShownBytes)));
     }
 
     // Buffering lets the handler read the body again from the start after the journal has looked at it.
