@@ -4,34 +4,27 @@ namespace TigerEmulator.Lifecycle;
 /// Real time by default; in manual mode it stands still until <see cref="Advance"/> moves it.
 public sealed class EmulatorClock
 {
-    private readonly object gate = new();
-    private TimeSpan offset;
-    private DateTime? frozenAt;
+    private readonly Lock gate = new();
+
+    // Read on every request: readers take the current setting without a lock, writers replace it whole.
+    private volatile Setting setting;
 
     public EmulatorClock(TimeProvider time, EmulatorOptions options)
     {
         Time = time;
-        if (options.ManualClock)
-        {
-            frozenAt = time.GetUtcNow().UtcDateTime;
-        }
+        setting = new Setting(TimeSpan.Zero, options.ManualClock ? time.GetUtcNow().UtcDateTime : null);
     }
 
     public TimeProvider Time { get; }
 
-    public bool IsManual => frozenAt is not null;
+    public bool IsManual => setting.FrozenAt is not null;
 
     /// UTC, truncated to the millisecond so that stored and returned timestamps compare equal.
     public DateTime UtcNow
     {
         get
         {
-            DateTime now;
-            lock (gate)
-            {
-                now = (frozenAt ?? Time.GetUtcNow().UtcDateTime) + offset;
-            }
-
+            var now = Now(setting);
             return new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
         }
     }
@@ -41,7 +34,7 @@ public sealed class EmulatorClock
     {
         lock (gate)
         {
-            offset += by;
+            setting = setting with { Offset = setting.Offset + by };
         }
     }
 
@@ -49,9 +42,12 @@ public sealed class EmulatorClock
     {
         lock (gate)
         {
-            var now = (frozenAt ?? Time.GetUtcNow().UtcDateTime) + offset;
-            offset = manual ? TimeSpan.Zero : now - Time.GetUtcNow().UtcDateTime;
-            frozenAt = manual ? now : null;
+            var now = Now(setting);
+            setting = manual ? new Setting(TimeSpan.Zero, now) : new Setting(now - Time.GetUtcNow().UtcDateTime, null);
         }
     }
+
+    private DateTime Now(Setting current) => (current.FrozenAt ?? Time.GetUtcNow().UtcDateTime) + current.Offset;
+
+    private sealed record Setting(TimeSpan Offset, DateTime? FrozenAt);
 }
