@@ -17,13 +17,17 @@ public sealed class ServiceCatalog(IStore<ServiceDocument> services, IStore<Repl
         return service?.ProjectId == projectId ? service : null;
     }
 
+    /// Like <see cref="Find"/>, for answers that only read: the stored service itself, which must not be changed.
+    public ServiceDocument? Read(string projectId, string serviceId) =>
+        services.Peek(serviceId) is { } service && service.ProjectId == projectId ? service : null;
+
     public ServiceBody Body(ServiceDocument service, string? initialPassword = null) =>
-        ServiceBody.From(service, replicaSets.List(r => r.ServiceId == service.Id), initialPassword);
+        ServiceBody.From(service, replicaSets.PeekList(r => r.ServiceId == service.Id), initialPassword);
 
     public IReadOnlyList<ServiceBody> List(string projectId)
     {
-        var sets = replicaSets.List(r => r.ProjectId == projectId).ToLookup(r => r.ServiceId);
-        return services.List(s => s.ProjectId == projectId)
+        var sets = replicaSets.PeekList(r => r.ProjectId == projectId).ToLookup(r => r.ServiceId);
+        return services.PeekList(s => s.ProjectId == projectId)
             .OrderBy(s => s.Created).ThenBy(s => s.Id)
             .Select(s => ServiceBody.From(s, sets[s.Id]))
             .ToList();

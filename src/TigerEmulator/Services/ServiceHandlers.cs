@@ -14,7 +14,7 @@ public static class ServiceHandlers
         TypedResults.Ok(catalog.List(project_id));
 
     public static Results<Ok<ServiceBody>, ErrorResult> Get(string project_id, string service_id, ServiceCatalog catalog) =>
-        catalog.Find(project_id, service_id) is { } service
+        catalog.Read(project_id, service_id) is { } service
             ? TypedResults.Ok(catalog.Body(service))
             : Errors.NotFound("Service", service_id);
 

@@ -7,6 +7,13 @@ public interface IStore<T>
 {
     T? Get(string id);
 
+    /// The stored document itself, shared with every other reader, for answers that only read it: it is never
+    /// changed in place (Update stores a new copy), so it stays consistent, but it must not be changed either.
+    T? Peek(string id);
+
+    /// Like <see cref="List"/>, without the copies: the same rule as <see cref="Peek"/> applies.
+    IReadOnlyList<T> PeekList(Func<T, bool> predicate);
+
     IReadOnlyList<T> List(Func<T, bool> predicate);
 
     IReadOnlyList<T> All();

@@ -24,14 +24,18 @@ internal sealed class LiteStore<T> : IStore<T>
 
     public T? Get(string id) => memory.TryGetValue(id, out var document) ? DocumentCopy.Of(document) : null;
 
-    public IReadOnlyList<T> List(Func<T, bool> predicate)
+    public T? Peek(string id) => memory.GetValueOrDefault(id);
+
+    public IReadOnlyList<T> List(Func<T, bool> predicate) => [.. PeekList(predicate).Select(DocumentCopy.Of)];
+
+    public IReadOnlyList<T> PeekList(Func<T, bool> predicate)
     {
         var found = new List<T>();
         foreach (var (_, document) in memory)
         {
             if (predicate(document))
             {
-                found.Add(DocumentCopy.Of(document));
+                found.Add(document);
             }
         }
 
