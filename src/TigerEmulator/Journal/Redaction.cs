@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -17,28 +18,35 @@ public static partial class Redaction
             header => SecretHeaders.Contains(header.Key, StringComparer.OrdinalIgnoreCase) ? MaskCredentials(header.Value.ToString()) : header.Value.ToString(),
             StringComparer.OrdinalIgnoreCase);
 
+    private static readonly SearchValues<string> SecretWords = SearchValues.Create(["password", "secret", "token"], StringComparison.OrdinalIgnoreCase);
+
     /// The body as text, with secret fields masked, cut to the limit.
-    public static string? Body(byte[] bytes, long total, int limit)
+    public static string? Body(ReadOnlySpan<byte> bytes, long total, int limit)
     {
         if (total == 0)
         {
             return null;
         }
 
-        var text = Encoding.UTF8.GetString(bytes);
-        // Most bodies name no secret at all; the cheap look saves the pattern's scan on every request.
-        if (MayHoldSecret(text))
+        // Decoded into pooled memory: most bodies name no secret at all, and then only what is shown becomes a string.
+        var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(bytes.Length));
+        try
         {
-            text = SecretField().Replace(text, match => $"\"{match.Groups["key"].Value}\":\"{Mask}\"");
+            ReadOnlySpan<char> text = chars.AsSpan(0, Encoding.UTF8.GetChars(bytes, chars));
+            if (text.ContainsAny(SecretWords))
+            {
+                text = SecretField().Replace(text.ToString(), match => $"\"{match.Groups["key"].Value}\":\"{Mask}\"");
+            }
+
+            return text.Length <= limit && total <= bytes.Length
+                ? text.ToString()
+                : string.Concat(text[..Math.Min(limit, text.Length)], $"…[truncated; {total} bytes in all]");
         }
-
-        return text.Length <= limit && total <= bytes.Length ? text : $"{text[..Math.Min(limit, text.Length)]}…[truncated; {total} bytes in all]";
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
     }
-
-    private static bool MayHoldSecret(string text) =>
-        text.Contains("password", StringComparison.OrdinalIgnoreCase)
-        || text.Contains("secret", StringComparison.OrdinalIgnoreCase)
-        || text.Contains("token", StringComparison.OrdinalIgnoreCase);
 
     // Keep the scheme ("Basic", "Bearer"): whether a client sent credentials at all is worth seeing.
     private static string MaskCredentials(string value)
