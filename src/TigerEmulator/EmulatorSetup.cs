@@ -48,6 +48,8 @@ public static class EmulatorSetup
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            // The default encoder, as the generated serializers assume: ASP.NET's relaxed one would cost them their fast path.
+            options.SerializerOptions.Encoder = null;
             ContractJson.Use(options.SerializerOptions);
         });
         return services;

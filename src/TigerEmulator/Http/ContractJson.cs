@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using TigerEmulator.Auth;
 using TigerEmulator.Logs;
 using TigerEmulator.ReplicaSets;
@@ -9,8 +10,8 @@ using TigerEmulator.Vpcs;
 namespace TigerEmulator.Http;
 
 /// Serialization code generated at build time for the contract's answers, the hot path of every client poll.
-/// The naming matches the runtime options in EmulatorSetup; other types fall back to reflection.
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+/// The options match the runtime ones in EmulatorSetup (web defaults, snake_case, nulls left out, the default encoder).
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ServiceBody))]
 [JsonSerializable(typeof(IReadOnlyList<ServiceBody>))]
 [JsonSerializable(typeof(List<ReplicaSetBody>))]
@@ -25,5 +26,23 @@ namespace TigerEmulator.Http;
 [JsonSerializable(typeof(TigerError))]
 internal sealed partial class ContractJson : JsonSerializerContext
 {
-    public static void Use(JsonSerializerOptions options) => options.TypeInfoResolverChain.Insert(0, Default);
+    public static void Use(JsonSerializerOptions options) => _ = new EmulatorJson(options);
+}
+
+/// The HTTP layer's resolver: generated code for the contract's answers, reflection for the control API's.
+/// System.Text.Json runs generated code on its fast path only when the options match the generated ones in everything
+/// and their resolver is itself a context; a resolver chain, the usual way to mix the two, quietly loses that path
+/// (measured: CanUseSerializeHandler stays false).
+internal sealed class EmulatorJson(JsonSerializerOptions options) : JsonSerializerContext(options)
+{
+    private static readonly DefaultJsonTypeInfoResolver Reflection = new();
+
+    protected override JsonSerializerOptions GeneratedSerializerOptions { get; } = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public override JsonTypeInfo? GetTypeInfo(Type type) =>
+        ((IJsonTypeInfoResolver)ContractJson.Default).GetTypeInfo(type, Options) ?? Reflection.GetTypeInfo(type, Options);
 }
