@@ -85,13 +85,7 @@ public sealed class LifecycleWorker(
     /// than a few milliseconds, so that a steady stream of due steps is applied in batches rather than one wake each.
     private TimeSpan UntilNextStep()
     {
-        var held = ResourceLifecycle.HeldUntil;
-        var next = new[]
-        {
-            services.First(d => d.NextStepAt != null && d.NextStepAt != held, d => d.NextStepAt)?.NextStepAt,
-            replicaSets.First(d => d.NextStepAt != null && d.NextStepAt != held, d => d.NextStepAt)?.NextStepAt,
-            peerings.First(d => d.NextStepAt != null && d.NextStepAt != held, d => d.NextStepAt)?.NextStepAt,
-        }.Min();
+        var next = new[] { services.NextDue(), replicaSets.NextDue(), peerings.NextDue() }.Min();
         var wait = next is { } due ? due - clock.UtcNow : LongestNap;
         return wait < ShortestNap ? ShortestNap : wait > LongestNap ? LongestNap : wait;
     }
@@ -119,7 +113,7 @@ public sealed class LifecycleWorker(
     private void Enqueue<T>(PriorityQueue<Func<DateTime?>, (DateTime, string)> queue, IStore<T> store, string kind, DateTime now, Action<T>? onGone)
         where T : class, ILifecycleDocument
     {
-        foreach (var document in store.List(d => d.NextStepAt != null && d.NextStepAt <= now))
+        foreach (var document in store.DueBy(now))
         {
             queue.Enqueue(() => Apply(store, kind, document, onGone), (document.NextStepAt!.Value, document.Id));
         }

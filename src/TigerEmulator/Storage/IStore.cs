@@ -18,8 +18,11 @@ public interface IStore<T>
 
     IReadOnlyList<T> All();
 
-    /// The document with the smallest key among those that match; null when none does.
-    T? First<TKey>(Func<T, bool> predicate, Func<T, TKey> orderBy);
+    /// Lifecycle documents whose next step falls due at or before the time, as private copies, earliest first.
+    IReadOnlyList<T> DueBy(DateTime time);
+
+    /// When the earliest next lifecycle step among the documents falls due, held steps aside; null when none does.
+    DateTime? NextDue();
 
     int Count();
 

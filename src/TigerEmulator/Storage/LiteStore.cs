@@ -11,6 +11,7 @@ internal sealed class LiteStore<T> : IStore<T>
     private readonly EmulatorDatabase database;
     private readonly ILiteCollection<T> collection;
     private readonly ConcurrentDictionary<string, T> memory = new();
+    private readonly DueSchedule schedule = new();
 
     public LiteStore(EmulatorDatabase database)
     {
@@ -19,6 +20,7 @@ internal sealed class LiteStore<T> : IStore<T>
         foreach (var document in collection.FindAll())
         {
             memory[document.Id] = document;
+            schedule.Track(null, document);
         }
     }
 
@@ -44,20 +46,10 @@ internal sealed class LiteStore<T> : IStore<T>
 
     public IReadOnlyList<T> All() => List(_ => true);
 
-    public T? First<TKey>(Func<T, bool> predicate, Func<T, TKey> orderBy)
-    {
-        T? first = null;
-        var comparer = Comparer<TKey>.Default;
-        foreach (var (_, document) in memory)
-        {
-            if (predicate(document) && (first is null || comparer.Compare(orderBy(document), orderBy(first)) < 0))
-            {
-                first = document;
-            }
-        }
+    public IReadOnlyList<T> DueBy(DateTime time) =>
+        [.. schedule.DueBy(time).Select(id => memory.TryGetValue(id, out var document) ? DocumentCopy.Of(document) : null).OfType<T>()];
 
-        return first is null ? null : DocumentCopy.Of(first);
-    }
+    public DateTime? NextDue() => schedule.Next();
 
     public int Count() => memory.Count;
 
@@ -70,6 +62,8 @@ internal sealed class LiteStore<T> : IStore<T>
                 throw new InvalidOperationException($"A {typeof(T).Name} with id '{document.Id}' already exists");
             }
 
+            schedule.Track(null, document);
+
             Persist(document);
         }
     }
@@ -78,12 +72,13 @@ internal sealed class LiteStore<T> : IStore<T>
     {
         lock (database.WriteLock)
         {
-            if (!memory.ContainsKey(document.Id))
+            if (!memory.TryGetValue(document.Id, out var stored))
             {
                 return;
             }
 
             memory[document.Id] = DocumentCopy.Of(document);
+            schedule.Track(stored, document);
             Persist(document);
         }
     }
@@ -92,10 +87,12 @@ internal sealed class LiteStore<T> : IStore<T>
     {
         lock (database.WriteLock)
         {
-            if (!memory.TryRemove(id, out _))
+            if (!memory.TryRemove(id, out var stored))
             {
                 return false;
             }
+
+            schedule.Track(stored, null);
 
             database.Write(() => collection.Delete(id));
             return true;
@@ -107,6 +104,7 @@ internal sealed class LiteStore<T> : IStore<T>
         lock (database.WriteLock)
         {
             memory.Clear();
+            schedule.Clear();
             database.Write(() => collection.DeleteAll());
         }
     }

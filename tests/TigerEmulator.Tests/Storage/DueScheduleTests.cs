@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Configuration;
+using TigerEmulator.Lifecycle;
+using TigerEmulator.Services;
+using TigerEmulator.Storage;
+
+namespace TigerEmulator.Tests.Storage;
+
+/// The store keeps its lifecycle documents in due order, so the worker never scans; it must follow every write.
+public sealed class DueScheduleTests : IDisposable
+{
+    private static readonly DateTime T0 = new(2026, 1, 15, 9, 0, 0, DateTimeKind.Utc);
+
+    private readonly EmulatorDatabase database = new(EmulatorOptions.From(new ConfigurationBuilder().Build()));
+    private readonly LiteStore<ServiceDocument> store;
+
+    public DueScheduleTests() => store = new LiteStore<ServiceDocument>(database);
+
+    public void Dispose() => database.Dispose();
+
+    [Fact]
+    public void DueBy_FollowsInsertsUpdatesAndDeletes_EarliestFirst()
+    {
+        store.Insert(Service("c", T0.AddSeconds(3)));
+        store.Insert(Service("a", T0.AddSeconds(1)));
+        store.Insert(Service("b", T0.AddSeconds(1)));
+        store.Insert(Service("idle", null));
+
+        Assert.Equal(["a", "b", "c"], store.DueBy(T0.AddSeconds(5)).Select(s => s.Id));
+        Assert.Equal(["a", "b"], store.DueBy(T0.AddSeconds(1)).Select(s => s.Id));
+        Assert.Equal(T0.AddSeconds(1), store.NextDue());
+
+        var a = store.Get("a")!;
+        a.NextStepAt = T0.AddSeconds(10);
+        store.Update(a);
+        store.Delete("b");
+        var idle = store.Get("idle")!;
+        idle.NextStepAt = T0.AddSeconds(2);
+        store.Update(idle);
+
+        Assert.Equal(["idle", "c", "a"], store.DueBy(T0.AddSeconds(10)).Select(s => s.Id));
+        Assert.Equal(T0.AddSeconds(2), store.NextDue());
+
+        store.DeleteAll();
+        Assert.Empty(store.DueBy(DateTime.MaxValue));
+        Assert.Null(store.NextDue());
+    }
+
+    [Fact]
+    public void NextDue_LeavesHeldStepsOut_ButDueByStillSeesThemAtTheirTime()
+    {
+        store.Insert(Service("held", ResourceLifecycle.HeldUntil));
+
+        Assert.Null(store.NextDue());
+
+        store.Insert(Service("soon", T0));
+
+        Assert.Equal(T0, store.NextDue());
+        Assert.Equal(["soon"], store.DueBy(T0.AddYears(100)).Select(s => s.Id));
+    }
+
+    [Fact]
+    public void Schedule_IsRebuiltFromWhatTheDatabaseHolds()
+    {
+        store.Insert(Service("later", T0.AddSeconds(2)));
+        store.Insert(Service("first", T0.AddSeconds(1)));
+        database.Flush();
+
+        var reopened = new LiteStore<ServiceDocument>(database);
+
+        Assert.Equal(["first", "later"], reopened.DueBy(T0.AddSeconds(2)).Select(s => s.Id));
+    }
+
+    private static ServiceDocument Service(string id, DateTime? next) =>
+        new() { Id = id, ProjectId = "p", Name = id, Status = "QUEUED", NextStepAt = next, History = [] };
+}
