@@ -24,7 +24,7 @@ public static class ServiceRequests
     {
         var name = body.RequiredString("name", MaxNameLength);
         var addons = body.OptionalStringArray("addons", Addons) ?? [];
-        var region = body.OptionalEnum("region_code", Regions.All.ToList()) ?? Regions.Default;
+        var region = body.OptionalEnum("region_code", Regions.All) ?? Regions.Default;
         var replicas = body.OptionalInt("replica_count") ?? 0;
         if (replicas is < 0 or > MaxHaReplicas)
         {

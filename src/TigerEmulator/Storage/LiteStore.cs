@@ -4,7 +4,9 @@ using LiteDB;
 namespace TigerEmulator.Storage;
 
 /// LiteDB is the store of record; a copy of every document is kept in memory so that reads never wait on it.
-/// Writes change memory under the one write lock and reach LiteDB in order, batched on its writer thread.
+/// Writes change memory under the one write lock and reach LiteDB in order, batched on its writer thread. Memory holds
+/// a private copy of each document, replaced whole on update and never changed in place, so the writer thread and
+/// readers that peek can share it while the caller goes on editing its own.
 internal sealed class LiteStore<T> : IStore<T>
     where T : class, IDocument
 {
@@ -57,14 +59,16 @@ internal sealed class LiteStore<T> : IStore<T>
     {
         lock (database.WriteLock)
         {
-            if (!memory.TryAdd(document.Id, DocumentCopy.Of(document)))
+            var copy = DocumentCopy.Of(document);
+            if (!memory.TryAdd(document.Id, copy))
             {
                 throw new InvalidOperationException($"A {typeof(T).Name} with id '{document.Id}' already exists");
             }
 
             schedule.Track(null, document);
 
-            Persist(document);
+            // A new id: LiteDB's upsert would look it up first, in vain.
+            database.Write(() => collection.Insert(copy));
         }
     }
 
@@ -77,9 +81,12 @@ internal sealed class LiteStore<T> : IStore<T>
                 return;
             }
 
-            memory[document.Id] = DocumentCopy.Of(document);
+            var copy = DocumentCopy.Of(document);
+            memory[document.Id] = copy;
             schedule.Track(stored, document);
-            Persist(document);
+
+            // Upsert, not update: a write lost to a failed batch comes back with the next change.
+            database.Write(() => collection.Upsert(copy));
         }
     }
 
@@ -107,13 +114,6 @@ internal sealed class LiteStore<T> : IStore<T>
             schedule.Clear();
             database.Write(() => collection.DeleteAll());
         }
-    }
-
-    // The writer thread gets its own copy: the caller may go on editing the one it holds.
-    private void Persist(T document)
-    {
-        var copy = DocumentCopy.Of(document);
-        database.Write(() => collection.Upsert(copy));
     }
 
     public TResult Atomically<TResult>(Func<TResult> work)

@@ -19,7 +19,7 @@ public static class VpcHandlers
         var body = await JsonBody.ReadAsync(request);
         var name = body.RequiredString("name", ServiceRequests.MaxNameLength);
         var cidr = body.RequiredString("cidr");
-        var region = body.RequiredEnum("region_code", Regions.All.ToList());
+        var region = body.RequiredEnum("region_code", Regions.All);
         if (Cidr.Problem(cidr) is { } problem)
         {
             throw JsonFields.Invalid(problem);
