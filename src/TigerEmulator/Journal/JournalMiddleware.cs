@@ -1,3 +1,5 @@
+using System.IO.Pipelines;
+using Microsoft.AspNetCore.Http.Features;
 using TigerEmulator.Faults;
 using TigerEmulator.Lifecycle;
 
@@ -23,18 +25,18 @@ public sealed class JournalMiddleware(RequestDelegate next, RequestJournal journ
         // Durations use the emulator's time source, so that under a fake clock a replayed script journals identically.
         var started = clock.Time.GetTimestamp();
         var (requestBytes, requestTotal) = keeping ? await ReadRequestAsync(context.Request) : ([], 0);
-        var original = context.Response.Body;
+        var original = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
         using var body = new ResponseBuffer();
-        context.Response.Body = body;
+        context.Features.Set<IHttpResponseBodyFeature>(body);
         try
         {
             await next(context);
-            context.Response.Body = original;
-            await SendAsync(context, original, body);
+            context.Features.Set(original);
+            await SendAsync(context, original.Writer, body);
         }
         finally
         {
-            context.Response.Body = original;
+            context.Features.Set(original);
             if (keeping)
             {
                 Record(context, sequence, timestamp, started, Redaction.Body(requestBytes, requestTotal, ShownBytes), body.Written);
@@ -44,7 +46,7 @@ public sealed class JournalMiddleware(RequestDelegate next, RequestJournal journ
 
     // A dropped or hung connection gets nothing. A fault that cuts the body short has declared the full length
     // already, so its declaration stands.
-    private static async Task SendAsync(HttpContext context, Stream original, ResponseBuffer body)
+    private static async Task SendAsync(HttpContext context, PipeWriter original, ResponseBuffer body)
     {
         if (context.RequestAborted.IsCancellationRequested || body.Length == 0)
         {

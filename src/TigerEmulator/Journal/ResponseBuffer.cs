@@ -1,82 +1,97 @@
 using System.Buffers;
+using System.IO.Pipelines;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace TigerEmulator.Journal;
 
 /// Holds a whole response body so that it leaves in one write with a Content-Length, instead of in chunks, and so
-/// that the journal can read its first bytes. Every contract answer is small enough to hold: the largest, a page of
-/// logs, is about 200 KB. The memory comes from the shared pool and goes back on Dispose.
-internal sealed class ResponseBuffer : Stream
+/// that the journal can read its first bytes. It stands in for the server's body feature: the JSON writers write
+/// straight into it through <see cref="Writer"/>, and anything that wants a stream gets one over the same memory.
+/// Every contract answer is small enough to hold (the largest, a page of logs, is about 200 KB); the memory comes
+/// from the shared pool and goes back on Dispose.
+internal sealed class ResponseBuffer : PipeWriter, IHttpResponseBodyFeature, IDisposable
 {
     private byte[] bytes = ArrayPool<byte>.Shared.Rent(4096);
     private int length;
+    private int sinceFlush;
+    private Stream? stream;
 
     public ReadOnlyMemory<byte> Written => bytes.AsMemory(0, length);
 
-    public override bool CanRead => false;
+    public int Length => length;
 
-    public override bool CanSeek => false;
+    public Stream Stream => stream ??= AsStream();
 
-    public override bool CanWrite => true;
+    public PipeWriter Writer => this;
 
-    public override long Length => length;
+    // System.Text.Json flushes whenever this passes its threshold; counting from the last flush keeps that rare.
+    public override bool CanGetUnflushedBytes => true;
 
-    public override long Position { get => length; set => throw new NotSupportedException(); }
+    public override long UnflushedBytes => sinceFlush;
 
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-    public override void Write(ReadOnlySpan<byte> buffer)
+    public override void Advance(int count)
     {
-        if (length + buffer.Length > bytes.Length)
-        {
-            Grow(length + buffer.Length);
-        }
-
-        buffer.CopyTo(bytes.AsSpan(length));
-        length += buffer.Length;
+        length += count;
+        sinceFlush += count;
     }
 
-    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    public override Memory<byte> GetMemory(int sizeHint = 0)
     {
-        Write(buffer.AsSpan(offset, count));
-        return Task.CompletedTask;
+        Reserve(sizeHint);
+        return bytes.AsMemory(length);
     }
 
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    public override Span<byte> GetSpan(int sizeHint = 0)
     {
-        Write(buffer.Span);
-        return ValueTask.CompletedTask;
+        Reserve(sizeHint);
+        return bytes.AsSpan(length);
     }
 
     // Nothing leaves before the whole body is known.
-    public override void Flush()
+    public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default)
+    {
+        sinceFlush = 0;
+        return ValueTask.FromResult(new FlushResult(false, false));
+    }
+
+    public override void CancelPendingFlush()
     {
     }
 
-    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
+    public override void Complete(Exception? exception = null)
     {
-        if (disposing && bytes.Length > 0)
+    }
+
+    public void DisableBuffering()
+    {
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task SendFileAsync(string path, long offset, long? count, CancellationToken cancellationToken = default) =>
+        SendFileFallback.SendFileAsync(Stream, path, offset, count, cancellationToken);
+
+    public Task CompleteAsync() => Task.CompletedTask;
+
+    public void Dispose()
+    {
+        if (bytes.Length > 0)
         {
             ArrayPool<byte>.Shared.Return(bytes);
             bytes = [];
             length = 0;
         }
-
-        base.Dispose(disposing);
     }
 
-    private void Grow(int needed)
+    private void Reserve(int sizeHint)
     {
-        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, bytes.Length * 2));
-        bytes.AsSpan(0, length).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(bytes);
-        bytes = larger;
+        var needed = length + Math.Max(sizeHint, 256);
+        if (needed > bytes.Length)
+        {
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, bytes.Length * 2));
+            bytes.AsSpan(0, length).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(bytes);
+            bytes = larger;
+        }
     }
 }
