@@ -12,11 +12,21 @@ public static partial class Redaction
 
     private static readonly string[] SecretHeaders = ["Authorization", "X-Emulator-Token", "Cookie", "Proxy-Authorization"];
 
-    public static IReadOnlyDictionary<string, string> Headers(IHeaderDictionary headers) =>
-        headers.OrderBy(header => header.Key, StringComparer.OrdinalIgnoreCase).ToDictionary(
-            header => header.Key,
-            header => SecretHeaders.Contains(header.Key, StringComparer.OrdinalIgnoreCase) ? MaskCredentials(header.Value.ToString()) : header.Value.ToString(),
-            StringComparer.OrdinalIgnoreCase);
+    /// The request's headers by name, in name order, with credentials masked.
+    public static IReadOnlyDictionary<string, string> Headers(IHeaderDictionary headers)
+    {
+        var names = new string[headers.Count];
+        headers.Keys.CopyTo(names, 0);
+        Array.Sort(names, StringComparer.OrdinalIgnoreCase);
+        var redacted = new Dictionary<string, string>(names.Length, StringComparer.OrdinalIgnoreCase);
+        foreach (var name in names)
+        {
+            var value = headers[name].ToString();
+            redacted[name] = SecretHeaders.Contains(name, StringComparer.OrdinalIgnoreCase) ? MaskCredentials(value) : value;
+        }
+
+        return redacted;
+    }
 
     private static readonly SearchValues<string> SecretWords = SearchValues.Create(["password", "secret", "token"], StringComparison.OrdinalIgnoreCase);
 
