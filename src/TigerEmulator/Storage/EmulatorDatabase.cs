@@ -16,7 +16,7 @@ public sealed class EmulatorDatabase : IDisposable
         var mapper = new BsonMapper();
         if (string.IsNullOrWhiteSpace(options.DataDir))
         {
-            database = new LiteDatabase(new MemoryStream(), mapper);
+            database = new LiteDatabase(new MemoryPages(), mapper);
             IsDurable = false;
         }
         else
