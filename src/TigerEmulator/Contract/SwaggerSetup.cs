@@ -5,6 +5,8 @@ namespace TigerEmulator.Contract;
 /// Swagger UI at /swagger with two documents: the Tiger contract (from openapi.yml) and the emulator's control API.
 public static class SwaggerSetup
 {
+    private const string SwaggerPrefix = "/swagger";
+
     public static IServiceCollection AddSwaggerDocuments(this IServiceCollection services)
     {
         services.AddSingleton<ContractDocument>();
@@ -21,13 +23,27 @@ public static class SwaggerSetup
     {
         app.MapGet(ContractDocument.Path, (ContractDocument contract) => Results.Text(contract.Served, "application/yaml"))
             .ExcludeFromDescription();
-        app.UseSwagger();
-        app.UseSwaggerUI(options =>
+        // Swashbuckle's middleware builds its document generator for every request it sees, its own or not, and building
+        // it loads three assemblies: the branch is built by the first request under /swagger, so that no start pays for it.
+        app.Use(next =>
+        {
+            var swagger = new Lazy<RequestDelegate>(() => SwaggerBranch(app, next));
+            return context => context.Request.Path.StartsWithSegments(SwaggerPrefix) ? swagger.Value(context) : next(context);
+        });
+        return app;
+    }
+
+    private static RequestDelegate SwaggerBranch(IApplicationBuilder app, RequestDelegate next)
+    {
+        var branch = app.New();
+        branch.UseSwagger();
+        branch.UseSwaggerUI(options =>
         {
             options.RoutePrefix = "swagger";
             options.SwaggerEndpoint(ContractDocument.Path, "Tiger Cloud API (contract)");
-            options.SwaggerEndpoint($"/swagger/{AdminRoutes.DocumentName}/swagger.json", "Tiger Emulator control API");
+            options.SwaggerEndpoint($"{SwaggerPrefix}/{AdminRoutes.DocumentName}/swagger.json", "Tiger Emulator control API");
         });
-        return app;
+        branch.Run(next);
+        return branch.Build();
     }
 }
