@@ -66,7 +66,7 @@ public static class EmulatorSetup
         app.MapAdmin();
 
         // Faults come before authentication: a failing gateway fails every caller alike.
-        var api = app.MapGroup(ApiPrefix).AddEndpointFilter<FaultFilter>().AddEndpointFilter<ApiKeyFilter>().ExcludeFromDescription();
+        var api = app.MapGroup(ApiPrefix).AddSharedFilter<FaultFilter>().AddSharedFilter<ApiKeyFilter>().ExcludeFromDescription();
         api.MapAuth();
         api.MapAnalytics();
         var project = api.MapGroup("/projects/{project_id}");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TigerEmulator.Faults;
+using TigerEmulator.Http;
 using TigerEmulator.Journal;
 using TigerEmulator.Scenarios;
 using TigerEmulator.Storage;
@@ -14,7 +15,7 @@ public static class AdminRoutes
 
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup(Prefix).WithGroupName(DocumentName).WithTags("Emulator").AddEndpointFilter<AdminTokenFilter>();
+        var admin = app.MapGroup(Prefix).WithGroupName(DocumentName).WithTags("Emulator").AddSharedFilter<AdminTokenFilter>();
         admin.MapGet("/health", Health).WithName("health").WithSummary("Answers 200 once the emulator can serve requests.")
             .WithMetadata(OpenAdminRoute.Instance);
         admin.MapPost("/reset", Reset).WithName("reset")
