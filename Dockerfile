@@ -2,15 +2,19 @@
 # Tiger Emulator: the Tiger Cloud REST API, offline. Build: docker build -t tiger-emulator .
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+ARG TARGETARCH
 WORKDIR /src
+# Published for the runtime image's platform (Alpine, so musl), which compiles it ahead of time (ReadyToRun, see the
+# csproj): the process answers its first request sooner than when every method waits for the JIT.
+RUN case "$TARGETARCH" in arm64) echo linux-musl-arm64 ;; *) echo linux-musl-x64 ;; esac > /tmp/rid
 # Restore first, from the project files alone, so that the layer is cached until a package changes.
 COPY Directory.Build.props Directory.Packages.props ./
 COPY src/TigerEmulator/TigerEmulator.csproj src/TigerEmulator/
-RUN dotnet restore src/TigerEmulator/TigerEmulator.csproj
+RUN dotnet restore src/TigerEmulator/TigerEmulator.csproj -r "$(cat /tmp/rid)"
 COPY openapi.yml ./
 COPY scenarios/ scenarios/
 COPY src/ src/
-RUN dotnet publish src/TigerEmulator/TigerEmulator.csproj -c Release -o /app --no-restore
+RUN dotnet publish src/TigerEmulator/TigerEmulator.csproj -c Release -r "$(cat /tmp/rid)" --self-contained false -o /app --no-restore
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0-alpine AS runtime
 LABEL org.opencontainers.image.title="tiger-emulator" \
