@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace TigerEmulator.Faults;
 
 /// Faults below HTTP: they only show on a real connection. Waits run on wall-clock time, not the emulated clock,
@@ -10,9 +12,17 @@ public static class ConnectionFaults
     /// Waits, unless the client gives up first; then there is nobody left to answer.
     public static async Task<bool> WaitAsync(HttpContext http, TimeSpan delay)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
             await Task.Delay(delay, http.RequestAborted);
+
+            // Timers count whole milliseconds and can fire a fraction of one early; a client timing the fault sees all of it.
+            while (Stopwatch.GetElapsedTime(started) < delay)
+            {
+                await Task.Delay(1, http.RequestAborted);
+            }
+
             return true;
         }
         catch (OperationCanceledException)
