@@ -8,7 +8,9 @@ internal static class RealSocket
 {
     public static HttpClient StartAuthenticated(EmulatorFactory factory, TimeSpan? timeout = null)
     {
-        factory.UseKestrel(0);
+        // Not UseKestrel(0): that rewrites the server's addresses after the app is built, racing the app's own start on
+        // another thread, and loses when the start is quick (the addresses cannot change once Kestrel is listening).
+        factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
         factory.StartServer();
         var client = factory.CreateAuthenticatedClient();
         client.Timeout = timeout ?? TimeSpan.FromSeconds(10);
