@@ -51,7 +51,6 @@ public static class EmulatorSetup
             // The default encoder, as the generated serializers assume: ASP.NET's relaxed one would cost them their fast path.
             options.SerializerOptions.Encoder = null;
             ContractJson.Use(options.SerializerOptions);
-            options.SerializerOptions.TypeInfoResolverChain.Insert(1, AdminJson.Default);
         });
         return services;
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using TigerEmulator.Admin;
 using TigerEmulator.Auth;
 using TigerEmulator.Logs;
 using TigerEmulator.ReplicaSets;
@@ -29,7 +30,8 @@ internal sealed partial class ContractJson : JsonSerializerContext
     public static void Use(JsonSerializerOptions options) => _ = new EmulatorJson(options);
 }
 
-/// The HTTP layer's resolver: generated code for the contract's answers, reflection for the control API's.
+/// The HTTP layer's resolver: generated code for the contract's answers and the health check, reflection for the rest
+/// of the control API.
 /// System.Text.Json runs generated code on its fast path only when the options match the generated ones in everything
 /// and their resolver is itself a context; a resolver chain, the usual way to mix the two, quietly loses that path
 /// (measured: CanUseSerializeHandler stays false).
@@ -44,5 +46,7 @@ internal sealed class EmulatorJson(JsonSerializerOptions options) : JsonSerializ
     };
 
     public override JsonTypeInfo? GetTypeInfo(Type type) =>
-        ((IJsonTypeInfoResolver)ContractJson.Default).GetTypeInfo(type, Options) ?? Reflection.GetTypeInfo(type, Options);
+        ((IJsonTypeInfoResolver)ContractJson.Default).GetTypeInfo(type, Options)
+        ?? ((IJsonTypeInfoResolver)AdminJson.Default).GetTypeInfo(type, Options)
+        ?? Reflection.GetTypeInfo(type, Options);
 }

@@ -11,15 +11,16 @@ internal sealed class LiteStore<T> : IStore<T>
     where T : class, IDocument
 {
     private readonly EmulatorDatabase database;
-    private readonly ILiteCollection<T> collection;
+
+    // Used on the writer thread only, which opens an in-memory database with its first write.
+    private ILiteCollection<T>? collection;
     private readonly ConcurrentDictionary<string, T> memory = new();
     private readonly DueSchedule schedule = new();
 
     public LiteStore(EmulatorDatabase database)
     {
         this.database = database;
-        collection = database.Collection<T>();
-        foreach (var document in collection.FindAll())
+        foreach (var document in database.Load<T>())
         {
             memory[document.Id] = document;
             schedule.Track(null, document);
@@ -68,7 +69,7 @@ internal sealed class LiteStore<T> : IStore<T>
             schedule.Track(null, document);
 
             // A new id: LiteDB's upsert would look it up first, in vain.
-            database.Write(() => collection.Insert(copy));
+            database.Write(opened => Collection(opened).Insert(copy));
         }
     }
 
@@ -86,7 +87,7 @@ internal sealed class LiteStore<T> : IStore<T>
             schedule.Track(stored, document);
 
             // Upsert, not update: a write lost to a failed batch comes back with the next change.
-            database.Write(() => collection.Upsert(copy));
+            database.Write(opened => Collection(opened).Upsert(copy));
         }
     }
 
@@ -101,7 +102,7 @@ internal sealed class LiteStore<T> : IStore<T>
 
             schedule.Track(stored, null);
 
-            database.Write(() => collection.Delete(id));
+            database.Write(opened => Collection(opened).Delete(id));
             return true;
         }
     }
@@ -112,9 +113,11 @@ internal sealed class LiteStore<T> : IStore<T>
         {
             memory.Clear();
             schedule.Clear();
-            database.Write(() => collection.DeleteAll());
+            database.Write(opened => Collection(opened).DeleteAll());
         }
     }
+
+    private ILiteCollection<T> Collection(LiteDatabase opened) => collection ??= EmulatorDatabase.Collection<T>(opened);
 
     public TResult Atomically<TResult>(Func<TResult> work)
     {

@@ -10,9 +10,9 @@ internal sealed class WriteBehind : IDisposable
 {
     private const int BatchSize = 2000;
 
-    private readonly LiteDatabase database;
+    private readonly Lazy<LiteDatabase> database;
     private readonly ILogger? logger;
-    private readonly ConcurrentQueue<Action> pending = new();
+    private readonly ConcurrentQueue<Action<LiteDatabase>> pending = new();
     private readonly SemaphoreSlim work = new(0);
     private readonly object progress = new();
     private readonly Thread thread;
@@ -20,7 +20,7 @@ internal sealed class WriteBehind : IDisposable
     private long written;
     private volatile bool stopping;
 
-    public WriteBehind(LiteDatabase database, ILogger? logger)
+    public WriteBehind(Lazy<LiteDatabase> database, ILogger? logger)
     {
         this.database = database;
         this.logger = logger;
@@ -28,7 +28,7 @@ internal sealed class WriteBehind : IDisposable
         thread.Start();
     }
 
-    public void Enqueue(Action write)
+    public void Enqueue(Action<LiteDatabase> write)
     {
         Interlocked.Increment(ref queued);
         pending.Enqueue(write);
@@ -67,7 +67,7 @@ internal sealed class WriteBehind : IDisposable
                 return;
             }
 
-            var batch = new List<Action>(BatchSize);
+            var batch = new List<Action<LiteDatabase>>(BatchSize);
             while (batch.Count < BatchSize && pending.TryDequeue(out var write))
             {
                 batch.Add(write);
@@ -82,27 +82,28 @@ internal sealed class WriteBehind : IDisposable
         }
     }
 
-    private void Commit(List<Action> batch)
+    private void Commit(List<Action<LiteDatabase>> batch)
     {
         if (batch.Count == 0)
         {
             return;
         }
 
+        var opened = database.Value;
         try
         {
-            database.BeginTrans();
+            opened.BeginTrans();
             foreach (var write in batch)
             {
-                write();
+                write(opened);
             }
 
-            database.Commit();
+            opened.Commit();
         }
         catch (Exception exception)
         {
             // Memory already holds these changes; losing them from the file is the worst outcome, so say so loudly.
-            database.Rollback();
+            opened.Rollback();
             logger?.LogError(exception, "{Count} writes could not be stored in LiteDB", batch.Count);
         }
     }
