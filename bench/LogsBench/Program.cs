@@ -22,7 +22,7 @@ foreach (var (entries, restarts) in cases)
     var deep = first with { Cursor = new LogCursor(service.Id, 0, Math.Min(total, 750)) };
     foreach (var (page, query, expected) in new[] { ("first", first, total), ("deep", deep, 750) })
     {
-        var size = LogPage.Read(service, query, BenchService.Now, settings).Entries.Count;
+        var size = LogPage.Read(service, query, BenchService.Now, settings).Count;
         if (size != Math.Min(LogPage.Size, expected))
         {
             throw new InvalidOperationException($"the {page} page of {total} entries holds {size}");
@@ -60,5 +60,5 @@ foreach (var probe in probes)
 static long Count(ServiceDocument service, LogSettings settings)
 {
     var newest = LogPage.Read(service, new LogQuery(0, 0, null, null, null), BenchService.Now, settings);
-    return newest.LastCursor is { } cursor ? LogCursor.Decode(cursor)!.Next + newest.Entries.Count : newest.Entries.Count;
+    return newest.LastCursor is { } cursor ? LogCursor.Decode(cursor)!.Next + newest.Count : newest.Count;
 }

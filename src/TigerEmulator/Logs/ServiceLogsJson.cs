@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace TigerEmulator.Logs;
+
+/// Writes a page as the contract's <c>ServiceLogs</c>: <c>logs</c> (each entry as PostgreSQL's plain line), <c>entries</c>
+/// (<c>{timestamp, message, severity}</c>) and the cursor. Each entry is generated once and both forms are copied from
+/// its UTF-8 message, with no string per line: a page is 500 entries, and clients poll it. The property names are the
+/// contract's, whatever naming policy the options carry.
+internal sealed class ServiceLogsJson : JsonConverter<ServiceLogsBody>
+{
+    private static readonly JsonEncodedText Logs = JsonEncodedText.Encode("logs");
+    private static readonly JsonEncodedText Entries = JsonEncodedText.Encode("entries");
+    private static readonly JsonEncodedText Timestamp = JsonEncodedText.Encode("timestamp");
+    private static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
+    private static readonly JsonEncodedText Severity = JsonEncodedText.Encode("severity");
+    private static readonly JsonEncodedText LastCursor = JsonEncodedText.Encode("last_cursor");
+    private static readonly JsonEncodedText LastCursorDeprecated = JsonEncodedText.Encode("lastCursor");
+    private static readonly Dictionary<string, JsonEncodedText> Severities =
+        new[] { "LOG", "INFO", "WARNING", "ERROR", "FATAL" }.ToDictionary(s => s, s => JsonEncodedText.Encode(s));
+
+    public override ServiceLogsBody Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        throw new NotSupportedException("The emulator writes service logs; it never reads them.");
+
+    public override void Write(Utf8JsonWriter writer, ServiceLogsBody body, JsonSerializerOptions options)
+    {
+        using var page = body.Generate();
+        using var line = new LineText(1024);
+        using var escaped = new LineText(2048);
+        writer.WriteStartObject();
+        writer.WriteStartArray(Logs);
+        for (var i = 0; i < page.Count; i++)
+        {
+            line.Clear();
+            PlainLine.Write(page.Stamp(i), page.Message(i), line);
+            JsonText.WriteValue(writer, line.Written, escaped);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray(Entries);
+        for (var i = 0; i < page.Count; i++)
+        {
+            var stamp = page.Stamp(i);
+            writer.WriteStartObject();
+            writer.WriteString(Timestamp, stamp.Timestamp);
+            writer.WritePropertyName(Message);
+            JsonText.WriteValue(writer, page.Message(i), escaped);
+            if (Severities.TryGetValue(stamp.Severity, out var severity))
+            {
+                writer.WriteString(Severity, severity);
+            }
+            else
+            {
+                writer.WriteString(Severity, stamp.Severity);
+            }
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        if (body.LastCursor is { } cursor)
+        {
+            writer.WriteString(LastCursor, cursor);
+            writer.WriteString(LastCursorDeprecated, cursor);
+        }
+
+        writer.WriteEndObject();
+    }
+}
