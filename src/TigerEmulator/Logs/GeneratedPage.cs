@@ -2,8 +2,9 @@ using System.Buffers;
 
 namespace TigerEmulator.Logs;
 
-/// A page's entries, each generated once, newest first: their stamps, and their messages one after another in a single
-/// UTF-8 buffer. Both forms of an entry are written from it. The buffers are pooled; dispose gives them back.
+/// A page's entries, each generated once, newest first: their stamps, and their messages as JSON string values one after
+/// another in a single UTF-8 buffer, escaped once for both forms of the entry. The buffers are pooled; dispose gives
+/// them back.
 internal sealed class GeneratedPage : IDisposable
 {
     // Room for a typical message; the buffer grows for a page of long ones.
@@ -17,9 +18,12 @@ internal sealed class GeneratedPage : IDisposable
         Count = count;
         entries = ArrayPool<(LogStamp, int)>.Shared.Rent(count);
         messages = new LineText(count * BytesPerMessage);
+        using var message = new LineText(1024);
         for (var i = 0; i < count; i++)
         {
-            var stamp = timeline.Write(top - 1 - i, messages);
+            message.Clear();
+            var stamp = timeline.Write(top - 1 - i, message);
+            JsonText.AppendValue(message.Written, messages);
             entries[i] = (stamp, messages.Length);
         }
     }
@@ -28,7 +32,7 @@ internal sealed class GeneratedPage : IDisposable
 
     public LogStamp Stamp(int entry) => entries[entry].Stamp;
 
-    public ReadOnlySpan<byte> Message(int entry) => messages.Slice(entry == 0 ? 0 : entries[entry - 1].End, entries[entry].End);
+    public ReadOnlySpan<byte> MessageJson(int entry) => messages.Slice(entry == 0 ? 0 : entries[entry - 1].End, entries[entry].End);
 
     public void Dispose()
     {

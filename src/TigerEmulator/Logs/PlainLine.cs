@@ -27,36 +27,37 @@ internal static class PlainLine
         into.Append(message);
     }
 
+    /// The same line as a JSON string value, from the message's JSON string value: the prefix, severity and colon need no
+    /// escaping, so the line is put together from the escaped message without escaping it again.
+    public static void WriteJson(LogStamp stamp, ReadOnlySpan<byte> messageJson, LineText into)
+    {
+        Span<byte> prefix = stackalloc byte[PrefixRoom];
+        prefix = prefix[..Prefix(stamp, prefix)];
+        into.Append((byte)'"');
+        into.Append(prefix);
+        into.Append(stamp.Severity);
+        into.Append(":  "u8);
+        var message = messageJson[1..^1];
+        for (var newline = JsonText.IndexOfNewline(message); newline >= 0; newline = JsonText.IndexOfNewline(message))
+        {
+            into.Append(message[..(newline + 2)]);
+            message = message[(newline + 2)..];
+            if (!message.StartsWith("\\t"u8))
+            {
+                into.Append(prefix);
+            }
+        }
+
+        into.Append(message);
+        into.Append((byte)'"');
+    }
+
     private static int Prefix(LogStamp stamp, Span<byte> into)
     {
-        // Digit by digit: a general DateTime format costs more than the rest of the line.
-        var (year, month, day) = stamp.Timestamp;
-        var millisecond = stamp.Timestamp.Ticks / TimeSpan.TicksPerMillisecond % 86_400_000;
-        Digits(into[..4], year);
-        into[4] = (byte)'-';
-        Digits(into[5..7], month);
-        into[7] = (byte)'-';
-        Digits(into[8..10], day);
-        into[10] = (byte)' ';
-        Digits(into[11..13], millisecond / 3_600_000);
-        into[13] = (byte)':';
-        Digits(into[14..16], millisecond / 60_000 % 60);
-        into[16] = (byte)':';
-        Digits(into[17..19], millisecond / 1000 % 60);
-        into[19] = (byte)'.';
-        Digits(into[20..23], millisecond % 1000);
+        LineTime.WritePostgres(stamp.Timestamp, into);
         " UTC ["u8.CopyTo(into[23..]);
         stamp.Pid.TryFormat(into[29..], out var pid);
         "] "u8.CopyTo(into[(29 + pid)..]);
         return 29 + pid + 2;
-    }
-
-    // Fills the span with the value's last digits, zero-padded.
-    private static void Digits(Span<byte> into, long value)
-    {
-        for (var i = into.Length - 1; i >= 0; i--, value /= 10)
-        {
-            into[i] = (byte)('0' + (value % 10));
-        }
     }
 }

@@ -4,9 +4,9 @@ using System.Text.Json.Serialization;
 namespace TigerEmulator.Logs;
 
 /// Writes a page as the contract's <c>ServiceLogs</c>: <c>logs</c> (each entry as PostgreSQL's plain line), <c>entries</c>
-/// (<c>{timestamp, message, severity}</c>) and the cursor. Each entry is generated once and both forms are copied from
-/// its UTF-8 message, with no string per line: a page is 500 entries, and clients poll it. The property names are the
-/// contract's, whatever naming policy the options carry.
+/// (<c>{timestamp, message, severity}</c>) and the cursor. Each entry is generated once, its message escaped once, and
+/// both forms are copied from that, with no string per line: a page is 500 entries, and clients poll it. The property
+/// names are the contract's, whatever naming policy the options carry.
 internal sealed class ServiceLogsJson : JsonConverter<ServiceLogsBody>
 {
     private static readonly JsonEncodedText Logs = JsonEncodedText.Encode("logs");
@@ -16,8 +16,7 @@ internal sealed class ServiceLogsJson : JsonConverter<ServiceLogsBody>
     private static readonly JsonEncodedText Severity = JsonEncodedText.Encode("severity");
     private static readonly JsonEncodedText LastCursor = JsonEncodedText.Encode("last_cursor");
     private static readonly JsonEncodedText LastCursorDeprecated = JsonEncodedText.Encode("lastCursor");
-    private static readonly Dictionary<string, JsonEncodedText> Severities =
-        new[] { "LOG", "INFO", "WARNING", "ERROR", "FATAL" }.ToDictionary(s => s, s => JsonEncodedText.Encode(s));
+    private static readonly JsonEncodedText[] Severities = [.. new[] { "LOG", "INFO", "WARNING", "ERROR", "FATAL" }.Select(s => JsonEncodedText.Encode(s))];
 
     public override ServiceLogsBody Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         throw new NotSupportedException("The emulator writes service logs; it never reads them.");
@@ -25,15 +24,15 @@ internal sealed class ServiceLogsJson : JsonConverter<ServiceLogsBody>
     public override void Write(Utf8JsonWriter writer, ServiceLogsBody body, JsonSerializerOptions options)
     {
         using var page = body.Generate();
-        using var line = new LineText(1024);
-        using var escaped = new LineText(2048);
+        using var line = new LineText(2048);
+        Span<byte> time = stackalloc byte[40];
         writer.WriteStartObject();
         writer.WriteStartArray(Logs);
         for (var i = 0; i < page.Count; i++)
         {
             line.Clear();
-            PlainLine.Write(page.Stamp(i), page.Message(i), line);
-            JsonText.WriteValue(writer, line.Written, escaped);
+            PlainLine.WriteJson(page.Stamp(i), page.MessageJson(i), line);
+            writer.WriteRawValue(line.Written, skipInputValidation: true);
         }
 
         writer.WriteEndArray();
@@ -42,17 +41,19 @@ internal sealed class ServiceLogsJson : JsonConverter<ServiceLogsBody>
         {
             var stamp = page.Stamp(i);
             writer.WriteStartObject();
-            writer.WriteString(Timestamp, stamp.Timestamp);
-            writer.WritePropertyName(Message);
-            JsonText.WriteValue(writer, page.Message(i), escaped);
-            if (Severities.TryGetValue(stamp.Severity, out var severity))
+            writer.WritePropertyName(Timestamp);
+            if (LineTime.TryWriteJson(stamp.Timestamp, time, out var length))
             {
-                writer.WriteString(Severity, severity);
+                writer.WriteRawValue(time[..length], skipInputValidation: true);
             }
             else
             {
-                writer.WriteString(Severity, stamp.Severity);
+                writer.WriteStringValue(stamp.Timestamp);
             }
+
+            writer.WritePropertyName(Message);
+            writer.WriteRawValue(page.MessageJson(i), skipInputValidation: true);
+            WriteSeverity(writer, stamp.Severity);
             writer.WriteEndObject();
         }
 
@@ -64,5 +65,20 @@ internal sealed class ServiceLogsJson : JsonConverter<ServiceLogsBody>
         }
 
         writer.WriteEndObject();
+    }
+
+    // The five severities are written from their encoded bytes; the search is a few length checks.
+    private static void WriteSeverity(Utf8JsonWriter writer, string severity)
+    {
+        foreach (var known in Severities)
+        {
+            if (known.Value == severity)
+            {
+                writer.WriteString(Severity, known);
+                return;
+            }
+        }
+
+        writer.WriteString(Severity, severity);
     }
 }

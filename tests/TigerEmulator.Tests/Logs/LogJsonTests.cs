@@ -48,6 +48,39 @@ public sealed class LogJsonTests
         }
     }
 
+    [Theory]
+    [InlineData("division by zero\nSTATEMENT:  SELECT 1/0")]
+    [InlineData("automatic vacuum of table \"t\"\n\tpages: 0 removed\n\ttuples: 1 removed")]
+    [InlineData("nonstandard use of \\' in a string literal\\n\nHINT:  Use '' to write quotes\n")]
+    [InlineData("caf\u00e9 \U0001F418\n\n\t")]
+    public void PlainLineInJson_IsTheEscapedPlainLine(string message)
+    {
+        var line = new LogLine(new DateTime(2026, 1, 15, 9, 30, 0, 123, DateTimeKind.Utc), "ERROR", message, 4242);
+        using var messageJson = new LineText();
+        JsonText.AppendValue(Encoding.UTF8.GetBytes(message), messageJson);
+        using var lineJson = new LineText();
+
+        PlainLine.WriteJson(line.Stamp, messageJson.Written, lineJson);
+
+        Assert.Equal(JsonSerializer.Serialize(line.ToText()), lineJson.ToString());
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(1_230_000)]
+    [InlineData(9_999_999)]
+    [InlineData(50_000)]
+    public void Timestamp_IsWrittenAsTheSerializerWritesAUtcDateTime(long ticksPastTheSecond)
+    {
+        var time = new DateTime(2026, 12, 31, 23, 59, 59, DateTimeKind.Utc).AddTicks(ticksPastTheSecond);
+        Span<byte> written = stackalloc byte[40];
+
+        Assert.True(LineTime.TryWriteJson(time, written, out var length));
+        Assert.Equal(JsonSerializer.Serialize(time), Encoding.UTF8.GetString(written[..length]));
+        Assert.False(LineTime.TryWriteJson(DateTime.SpecifyKind(time, DateTimeKind.Unspecified), written, out _));
+    }
+
     [Fact]
     public void Figures_AreWrittenAsPostgresPrintsThem()
     {
@@ -69,13 +102,8 @@ public sealed class LogJsonTests
 
     private static string WriteValue(string text)
     {
-        using var stream = new MemoryStream();
-        using var scratch = new LineText(4);
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            JsonText.WriteValue(writer, Encoding.UTF8.GetBytes(text), scratch);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
+        using var value = new LineText(4);
+        JsonText.AppendValue(Encoding.UTF8.GetBytes(text), value);
+        return value.ToString();
     }
 }
