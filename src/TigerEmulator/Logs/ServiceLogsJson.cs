@@ -11,12 +11,8 @@ internal sealed class ServiceLogsJson : JsonConverter<ServiceLogsBody>
 {
     private static readonly JsonEncodedText Logs = JsonEncodedText.Encode("logs");
     private static readonly JsonEncodedText Entries = JsonEncodedText.Encode("entries");
-    private static readonly JsonEncodedText Timestamp = JsonEncodedText.Encode("timestamp");
-    private static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
-    private static readonly JsonEncodedText Severity = JsonEncodedText.Encode("severity");
     private static readonly JsonEncodedText LastCursor = JsonEncodedText.Encode("last_cursor");
     private static readonly JsonEncodedText LastCursorDeprecated = JsonEncodedText.Encode("lastCursor");
-    private static readonly JsonEncodedText[] Severities = [.. new[] { "LOG", "INFO", "WARNING", "ERROR", "FATAL" }.Select(s => JsonEncodedText.Encode(s))];
 
     public override ServiceLogsBody Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         throw new NotSupportedException("The emulator writes service logs; it never reads them.");
@@ -25,7 +21,6 @@ internal sealed class ServiceLogsJson : JsonConverter<ServiceLogsBody>
     {
         using var page = body.Generate();
         using var line = new LineText(2048);
-        Span<byte> time = stackalloc byte[40];
         writer.WriteStartObject();
         writer.WriteStartArray(Logs);
         for (var i = 0; i < page.Count; i++)
@@ -39,22 +34,7 @@ internal sealed class ServiceLogsJson : JsonConverter<ServiceLogsBody>
         writer.WriteStartArray(Entries);
         for (var i = 0; i < page.Count; i++)
         {
-            var stamp = page.Stamp(i);
-            writer.WriteStartObject();
-            writer.WritePropertyName(Timestamp);
-            if (LineTime.TryWriteJson(stamp.Timestamp, time, out var length))
-            {
-                writer.WriteRawValue(time[..length], skipInputValidation: true);
-            }
-            else
-            {
-                writer.WriteStringValue(stamp.Timestamp);
-            }
-
-            writer.WritePropertyName(Message);
-            writer.WriteRawValue(page.MessageJson(i), skipInputValidation: true);
-            WriteSeverity(writer, stamp.Severity);
-            writer.WriteEndObject();
+            EntryJson.Write(writer, page.Stamp(i), page.MessageJson(i), line);
         }
 
         writer.WriteEndArray();
@@ -65,20 +45,5 @@ internal sealed class ServiceLogsJson : JsonConverter<ServiceLogsBody>
         }
 
         writer.WriteEndObject();
-    }
-
-    // The five severities are written from their encoded bytes; the search is a few length checks.
-    private static void WriteSeverity(Utf8JsonWriter writer, string severity)
-    {
-        foreach (var known in Severities)
-        {
-            if (known.Value == severity)
-            {
-                writer.WriteString(Severity, known);
-                return;
-            }
-        }
-
-        writer.WriteString(Severity, severity);
     }
 }

@@ -81,6 +81,26 @@ public sealed class LogJsonTests
         Assert.False(LineTime.TryWriteJson(DateTime.SpecifyKind(time, DateTimeKind.Unspecified), written, out _));
     }
 
+    [Theory]
+    [InlineData(DateTimeKind.Utc, "LOG")]
+    [InlineData(DateTimeKind.Unspecified, "WARNING")]
+    [InlineData(DateTimeKind.Local, "NOTICE")]
+    public void Entry_IsWhatTheSerializerWrites_WhateverTheTimesKind(DateTimeKind kind, string severity)
+    {
+        var time = DateTime.SpecifyKind(new DateTime(2026, 1, 15, 9, 30, 0, 120), kind);
+        using var message = new LineText();
+        JsonText.AppendValue("a \"quoted\" word\n\tand more"u8, message);
+        using var scratch = new LineText();
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            EntryJson.Write(writer, new LogStamp(time, severity, 42), message.Written, scratch);
+        }
+
+        var expected = JsonSerializer.Serialize(new { timestamp = time, message = "a \"quoted\" word\n\tand more", severity });
+        Assert.Equal(expected, Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
     [Fact]
     public void Figures_AreWrittenAsPostgresPrintsThem()
     {
