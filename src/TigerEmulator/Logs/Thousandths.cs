@@ -24,6 +24,4 @@ internal readonly record struct Thousandths(long Value) : IUtf8SpanFormattable
         bytesWritten = whole + 4;
         return true;
     }
-
-    public override string ToString() => $"{Value / 1000}.{Value % 1000:D3}";
 }
