@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using TigerEmulator.Logs;
 using TigerEmulator.LogsBench;
 using TigerEmulator.Services;
@@ -11,7 +9,7 @@ using TigerEmulator.Services;
 const int MaxRounds = 1000;
 var budget = TimeSpan.FromSeconds(60);
 var settings = new LogSettings { EntriesPerMinute = 1000 };
-var json = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+var json = new ApiJson();
 (long Entries, int Restarts)[] cases = [(1_000, 0), (1_000_000, 0), (10_000_000, 0), (10_000_000, 500)];
 
 var probes = new List<Probe>();
@@ -24,13 +22,13 @@ foreach (var (entries, restarts) in cases)
     var deep = first with { Cursor = new LogCursor(service.Id, 0, Math.Min(total, 750)) };
     foreach (var (page, query, expected) in new[] { ("first", first, total), ("deep", deep, 750) })
     {
-        var size = LogPage.Read(service, query, BenchService.Now, settings).Entries.Count;
+        var size = LogPage.Read(service, query, BenchService.Now, settings).Count;
         if (size != Math.Min(LogPage.Size, expected))
         {
             throw new InvalidOperationException($"the {page} page of {total} entries holds {size}");
         }
 
-        probes.Add(new Probe($"{total:N0}", service.History.Count, page, () => JsonSerializer.SerializeToUtf8Bytes(LogPage.Read(service, query, BenchService.Now, settings), json)));
+        probes.Add(new Probe($"{total:N0}", service.History.Count, page, () => json.Write(LogPage.Read(service, query, BenchService.Now, settings))));
     }
 }
 
@@ -62,5 +60,5 @@ foreach (var probe in probes)
 static long Count(ServiceDocument service, LogSettings settings)
 {
     var newest = LogPage.Read(service, new LogQuery(0, 0, null, null, null), BenchService.Now, settings);
-    return newest.LastCursor is { } cursor ? LogCursor.Decode(cursor)!.Next + newest.Entries.Count : newest.Entries.Count;
+    return newest.LastCursor is { } cursor ? LogCursor.Decode(cursor)!.Next + newest.Count : newest.Count;
 }

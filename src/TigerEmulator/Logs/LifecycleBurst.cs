@@ -8,7 +8,12 @@ internal sealed class LifecycleBurst(IReadOnlyList<ScriptLine> script, BurstFact
 
     public override DateTime TimeOf(long index) => times[index];
 
-    public override LogLine Line(long index) => new(times[index], script[(int)index].Severity, script[(int)index].Write(facts), facts.Pid);
+    // Bursts are a handful of lines per lifecycle event, so their messages stay plain strings.
+    public override LogStamp Write(long index, LineText text)
+    {
+        text.Append(script[(int)index].Write(facts));
+        return new LogStamp(times[index], script[(int)index].Severity, facts.Pid);
+    }
 
     protected override long CountBeforeAnyTime(DateTime time)
     {

@@ -30,11 +30,7 @@ public static class LogPage
         var newest = query.Until is { } until && until < now ? timeline.CountBefore(until.AddTicks(1)) : timeline.Count;
         var top = query.Cursor is { } cursor ? Math.Min(cursor.Next, newest) : newest - ((long)query.Page * Size);
         var bottom = Math.Max(oldest, top - Size);
-        var lines = timeline.Descending(top, bottom).ToList();
-        var olderRemain = lines.Count > 0 && bottom > oldest;
-        return new ServiceLogsBody(
-            lines.ConvertAll(line => line.ToText()),
-            lines.ConvertAll(line => line.ToEntry()),
-            olderRemain ? new LogCursor(service.Id, query.Node, bottom).Encode() : null);
+        var olderRemain = top > bottom && bottom > oldest;
+        return new ServiceLogsBody(timeline, top, bottom, olderRemain ? new LogCursor(service.Id, query.Node, bottom).Encode() : null);
     }
 }

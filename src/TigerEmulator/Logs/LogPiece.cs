@@ -29,7 +29,15 @@ internal abstract class LogPiece(DateTime start, DateTime end, DateTime now)
     /// Non-decreasing in the index, and at or after Start.
     public abstract DateTime TimeOf(long index);
 
-    public abstract LogLine Line(long index);
+    /// Appends the line's message to the text and returns what stands before it.
+    public abstract LogStamp Write(long index, LineText text);
+
+    public LogLine Line(long index)
+    {
+        using var text = new LineText();
+        var stamp = Write(index, text);
+        return new LogLine(stamp.Timestamp, stamp.Severity, text.ToString(), stamp.Pid);
+    }
 
     /// Lines (visible or not) strictly older than the given time, which is after Start.
     protected abstract long CountBeforeAnyTime(DateTime time);

@@ -42,21 +42,24 @@ internal sealed class LogTimeline
     /// Entries with ordinals in [bottom, top), newest first.
     public IEnumerable<LogLine> Descending(long top, long bottom)
     {
-        if (top <= bottom)
-        {
-            yield break;
-        }
-
-        var index = Array.BinarySearch(firstOrdinals, top - 1);
-        index = index >= 0 ? index : ~index - 1;
         for (var ordinal = top - 1; ordinal >= bottom; ordinal--)
         {
-            while (ordinal < firstOrdinals[index])
-            {
-                index--;
-            }
-
-            yield return pieces[index].Line(ordinal - firstOrdinals[index]);
+            var (piece, index) = Locate(ordinal);
+            yield return piece.Line(index);
         }
+    }
+
+    /// Appends the message of the entry at an ordinal to the text and returns what stands before it.
+    public LogStamp Write(long ordinal, LineText text)
+    {
+        var (piece, index) = Locate(ordinal);
+        return piece.Write(index, text);
+    }
+
+    private (LogPiece Piece, long Index) Locate(long ordinal)
+    {
+        var found = Array.BinarySearch(firstOrdinals, ordinal);
+        var piece = found >= 0 ? found : ~found - 1;
+        return (pieces[piece], ordinal - firstOrdinals[piece]);
     }
 }

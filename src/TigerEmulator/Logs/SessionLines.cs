@@ -5,24 +5,24 @@ namespace TigerEmulator.Logs;
 /// Lines of client sessions, as log_connections and log_disconnections write them.
 internal static class SessionLines
 {
-    public static string Write(TrafficKind kind, LineContext line)
+    public static void Write(TrafficKind kind, LineContext line)
     {
-        var r = line.Random;
-        return kind switch
+        var (r, text) = (line.Random, line.Text);
+        switch (kind)
         {
-            TrafficKind.ConnectionReceived => $"connection received: host={r.Internet.Ip()} port={r.Number(32768, 60999)}",
-            TrafficKind.ConnectionAuthorized =>
-                $"connection authorized: user={r.ArrayElement(Users)} database={Database} application_name={r.ArrayElement(Applications)} "
-                + "SSL enabled (protocol=TLSv1.3, cipher=TLS_AES_256_GCM_SHA384, bits=256)",
-            _ => $"disconnection: session time: {SessionTime(r)} user={r.ArrayElement(Users)} database={Database} "
-                + $"host={r.Internet.Ip()} port={r.Number(32768, 60999)}",
-        };
-    }
-
-    // Mostly short-lived requests, now and then a pooled session that lived for hours.
-    private static string SessionTime(Bogus.Randomizer r)
-    {
-        var time = TimeSpan.FromMilliseconds(r.Bool(0.8f) ? r.Number(3, 60_000) : r.Number(60_000, 36_000_000));
-        return $"{(int)time.TotalHours}:{time:mm\\:ss\\.fff}";
+            case TrafficKind.ConnectionReceived:
+                text.Append($"connection received: host={r.Pick(ClientAddresses)} port={r.Number(32768, 60999)}");
+                break;
+            case TrafficKind.ConnectionAuthorized:
+                text.Append($"connection authorized: user={r.Pick(Users)} database={Database} application_name={r.Pick(Applications)} ");
+                text.Append("SSL enabled (protocol=TLSv1.3, cipher=TLS_AES_256_GCM_SHA384, bits=256)"u8);
+                break;
+            default:
+                // Mostly short-lived requests, now and then a pooled session that lived for hours.
+                var ms = r.Chance(0.8) ? r.Number(3, 60_000) : r.Number(60_000, 36_000_000);
+                text.Append($"disconnection: session time: {ms / 3_600_000}:{ms / 60_000 % 60:D2}:{ms / 1000 % 60:D2}.{ms % 1000:D3} ");
+                text.Append($"user={r.Pick(Users)} database={Database} host={r.Pick(ClientAddresses)} port={r.Number(32768, 60999)}");
+                break;
+        }
     }
 }

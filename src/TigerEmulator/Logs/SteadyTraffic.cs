@@ -14,7 +14,7 @@ internal sealed class SteadyTraffic(DateTime start, DateTime end, DateTime now, 
         ? SlotTime(index - 1).AddMilliseconds(1 + (long)(SlotHash.Mix(hash, ~index) % (ulong)Math.Min(15, intervalMs)))
         : SlotTime(index);
 
-    public override LogLine Line(long index) => lines.Write(index, hash, TimeOf(index));
+    public override LogStamp Write(long index, LineText text) => lines.Write(index, hash, TimeOf(index), text);
 
     protected override long CountBeforeAnyTime(DateTime time)
     {

@@ -1,31 +1,40 @@
 namespace TigerEmulator.Logs;
 
-/// Writes a node's steady lines. The kind of line k comes from the traffic mix; its words come from Bogus seeded with
+/// Writes a node's steady lines. The kind of line k comes from the traffic mix; its words come from draws seeded with
 /// the hash of (service, node, seed, piece, k) — a pair's second line reuses its first line's seed, so both name one backend.
 internal sealed class TrafficLines(TrafficMix mix, bool replica, DateTime created)
 {
-    private readonly SlotRandomizer random = new();
+    private readonly SlotDraws draws = new();
 
     /// A connection is authorized milliseconds after it is received, not a slot later.
     public bool CompletesConnection(long index, ulong pieceHash) =>
         index % 2 == 1 && mix.CompletesConnection(SlotHash.Uniform(SlotHash.Mix(pieceHash, index - 1)));
 
-    public LogLine Write(long index, ulong pieceHash, DateTime timestamp)
+    public LogStamp Write(long index, ulong pieceHash, DateTime timestamp, LineText text)
     {
         var seed = SlotHash.Mix(pieceHash, index);
         var previous = index % 2 == 1 ? SlotHash.Mix(pieceHash, index - 1) : 0;
         var kind = mix.Pick(index, SlotHash.Uniform(seed), SlotHash.Uniform(previous));
-        var r = random.Seeded(kind is TrafficKind.ConnectionAuthorized or TrafficKind.CheckpointComplete ? previous : seed);
+        var r = draws.Seeded(kind is TrafficKind.ConnectionAuthorized or TrafficKind.CheckpointComplete ? previous : seed);
         var pid = r.Number(1000, 65000);
-        var line = new LineContext(r, timestamp, created, replica);
-        var message = kind switch
+        var line = new LineContext(r, text, timestamp, created, replica);
+        switch (kind)
         {
-            TrafficKind.ConnectionReceived or TrafficKind.ConnectionAuthorized or TrafficKind.Disconnection => SessionLines.Write(kind, line),
-            TrafficKind.Warning or TrafficKind.Error or TrafficKind.Fatal => ProblemLines.Write(kind, line),
-            TrafficKind.SlowStatement or TrafficKind.TemporaryFile or TrafficKind.LockWait => QueryLines.Write(kind, line, pid),
-            _ => MaintenanceLines.Write(kind, line),
-        };
-        return new LogLine(timestamp, SeverityOf(kind), message, pid);
+            case TrafficKind.ConnectionReceived or TrafficKind.ConnectionAuthorized or TrafficKind.Disconnection:
+                SessionLines.Write(kind, line);
+                break;
+            case TrafficKind.Warning or TrafficKind.Error or TrafficKind.Fatal:
+                ProblemLines.Write(kind, line);
+                break;
+            case TrafficKind.SlowStatement or TrafficKind.TemporaryFile or TrafficKind.LockWait:
+                QueryLines.Write(kind, line, pid);
+                break;
+            default:
+                MaintenanceLines.Write(kind, line);
+                break;
+        }
+
+        return new LogStamp(timestamp, SeverityOf(kind), pid);
     }
 
     private static string SeverityOf(TrafficKind kind) => kind switch
@@ -38,8 +47,9 @@ internal sealed class TrafficLines(TrafficMix mix, bool replica, DateTime create
     };
 }
 
-/// What a line writer may draw on: the seeded randomizer, when the line is written, and the node it is written on.
-internal readonly record struct LineContext(SlotRandomizer Random, DateTime Timestamp, DateTime Created, bool Replica)
+/// What a line writer may draw on: the line's draws, the text it writes into, when the line is written and the node it
+/// is written on.
+internal readonly record struct LineContext(SlotDraws Random, LineText Text, DateTime Timestamp, DateTime Created, bool Replica)
 {
-    public string Lsn(double secondsAgo = 0) => Wal.Format(Wal.At(Created, Timestamp.AddSeconds(-secondsAgo)));
+    public WalPosition Lsn(double secondsAgo = 0) => new(Wal.At(Created, Timestamp.AddSeconds(-secondsAgo)));
 }

@@ -1,4 +1,5 @@
 using Bogus;
+using Bogus.DataSets;
 
 namespace TigerEmulator.Logs;
 
@@ -22,26 +23,59 @@ internal static class TrafficVocabulary
 
     public static readonly string[] Buckets = ["1 minute", "5 minutes", "15 minutes", "1 hour", "1 day"];
 
-    public static string Statement(Randomizer random) => random.Number(0, 7) switch
+    // A database sees the same clients and devices again and again. Bogus draws them once, at a fixed seed so that every
+    // process has the same ones; each line then picks from them with its own slot's draws (the log's seed decides which).
+    private static readonly Randomizer Source = new(20_240_115);
+
+    public static readonly string[] ClientAddresses = Drawn(256, new Internet { Random = Source }.Ip);
+
+    public static readonly string[] Devices = Drawn(1024, () => Source.Replace("dev-####"));
+
+    public static void Statement(LineContext line)
     {
-        0 => $"SELECT time_bucket('{random.ArrayElement(Buckets)}', time) AS bucket, device_id, avg(temperature) FROM conditions "
-            + $"WHERE time > now() - interval '{random.Number(1, 48)} hours' GROUP BY bucket, device_id ORDER BY bucket DESC",
-        1 => $"SELECT * FROM {random.ArrayElement(Hypertables)} WHERE device_id = '{Device(random)}' ORDER BY time DESC LIMIT {random.ArrayElement(Limits)}",
-        2 => $"INSERT INTO {random.ArrayElement(Hypertables)} (time, device_id, value) VALUES ($1, $2, $3)",
-        3 => "SELECT symbol, last(price, time) AS price FROM stocks_real_time WHERE time > now() - interval '1 day' GROUP BY symbol",
-        4 => $"UPDATE devices SET last_seen = now() WHERE device_id = '{Device(random)}'",
-        5 => $"COPY {random.ArrayElement(Hypertables)} (time, device_id, value) FROM STDIN",
-        6 => $"SELECT bucket, avg_temp, max_temp FROM {random.ArrayElement(Aggregates)} WHERE bucket > now() - interval '{random.Number(1, 30)} days'",
-        _ => $"SELECT count(*) FROM {random.ArrayElement(Tables)}",
-    };
+        var (r, text) = (line.Random, line.Text);
+        switch (r.Number(0, 7))
+        {
+            case 0:
+                text.Append($"SELECT time_bucket('{r.Pick(Buckets)}', time) AS bucket, device_id, avg(temperature) FROM conditions ");
+                text.Append($"WHERE time > now() - interval '{r.Number(1, 48)} hours' GROUP BY bucket, device_id ORDER BY bucket DESC");
+                break;
+            case 1:
+                text.Append($"SELECT * FROM {r.Pick(Hypertables)} WHERE device_id = '{r.Pick(Devices)}' ORDER BY time DESC LIMIT {r.Pick(Limits)}");
+                break;
+            case 2:
+                text.Append($"INSERT INTO {r.Pick(Hypertables)} (time, device_id, value) VALUES ($1, $2, $3)");
+                break;
+            case 3:
+                text.Append("SELECT symbol, last(price, time) AS price FROM stocks_real_time WHERE time > now() - interval '1 day' GROUP BY symbol"u8);
+                break;
+            case 4:
+                text.Append($"UPDATE devices SET last_seen = now() WHERE device_id = '{r.Pick(Devices)}'");
+                break;
+            case 5:
+                text.Append($"COPY {r.Pick(Hypertables)} (time, device_id, value) FROM STDIN");
+                break;
+            case 6:
+                text.Append($"SELECT bucket, avg_temp, max_temp FROM {r.Pick(Aggregates)} WHERE bucket > now() - interval '{r.Number(1, 30)} days'");
+                break;
+            default:
+                text.Append($"SELECT count(*) FROM {r.Pick(Tables)}");
+                break;
+        }
+    }
 
-    public static string Device(Randomizer random) => random.Replace("dev-####");
+    public static void Table(LineContext line)
+    {
+        var r = line.Random;
+        if (r.Chance(0.5))
+        {
+            line.Text.Append($"{Database}._timescaledb_internal._hyper_{r.Number(1, 6)}_{r.Number(1, 900)}_chunk");
+        }
+        else
+        {
+            line.Text.Append($"{Database}.public.{r.Pick(Tables)}");
+        }
+    }
 
-    public static string Table(Randomizer random) => random.Bool(0.5f)
-        ? $"{Database}._timescaledb_internal._hyper_{random.Number(1, 6)}_{random.Number(1, 900)}_chunk"
-        : $"{Database}.public.{random.ArrayElement(Tables)}";
-
-    /// A measured figure as PostgreSQL prints durations and rates: three decimals.
-    public static string Amount(Randomizer random, double min, double max) =>
-        random.Double(min, max).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+    private static string[] Drawn(int count, Func<string> draw) => Enumerable.Range(0, count).Select(_ => draw()).ToArray();
 }
