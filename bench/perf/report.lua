@@ -10,9 +10,17 @@ end
 
 non2xx = 0
 
-function response(status, headers, body)
-  if status < 200 or status > 299 then
-    non2xx = non2xx + 1
+-- wrk hands every body to response() as a Lua string when the function exists. For a logs page of about 190 KB
+-- that copy cost wrk more than the emulator spent on the page (measured: 1,620 req/s with it, 2,284 without, same
+-- server and minute). PERF_STATUS_ONLY=1 leaves response() out, and the count falls back to wrk's own, which sees
+-- 4xx and 5xx: the routes measured that way answer neither 1xx nor 3xx.
+local status_only = os.getenv("PERF_STATUS_ONLY") == "1"
+
+if not status_only then
+  function response(status, headers, body)
+    if status < 200 or status > 299 then
+      non2xx = non2xx + 1
+    end
   end
 end
 
@@ -22,6 +30,9 @@ function done(summary, latency, requests)
     rejected = rejected + thread:get("non2xx")
   end
   local e = summary.errors
+  if status_only then
+    rejected = e.status
+  end
   local responses = math.max(summary.requests, 1)
   io.write(string.format(
     "PERF rps=%.0f p50_us=%d p99_us=%d requests=%d non2xx=%d socket_errors=%d bytes_per_response=%.0f\n",
