@@ -3,8 +3,9 @@ using LiteDB;
 namespace TigerEmulator.Storage;
 
 /// Owns the LiteDB instance: in memory by default, in a file inside the data folder when one is configured.
-/// An in-memory database starts empty, so nothing is read from it at start: it is opened by the writer thread with
-/// the first write, which keeps LiteDB's opening (~100 ms of JIT) off the start and off every request.
+/// An in-memory database starts empty, so nothing is read from it at start: the writer thread opens it with its first
+/// batch, a moment after the start (see <see cref="SettleInMemory"/>), which keeps LiteDB's opening (~100 ms of JIT)
+/// off the start and off every request. It is thrown away with the emulator, so a stop does not store what is pending.
 public sealed class EmulatorDatabase : IDisposable
 {
     public const string FileName = "tiger-emulator.db";
@@ -30,8 +31,11 @@ public sealed class EmulatorDatabase : IDisposable
             IsDurable = true;
         }
 
-        writer = new WriteBehind(database, logger);
+        writer = new WriteBehind(database, logger, IsDurable ? TimeSpan.Zero : SettleInMemory);
     }
+
+    /// How long an in-memory database waits before its first write: see <see cref="WriteBehind"/>.
+    internal static readonly TimeSpan SettleInMemory = TimeSpan.FromSeconds(2);
 
     public bool IsDurable { get; }
 
@@ -64,8 +68,12 @@ public sealed class EmulatorDatabase : IDisposable
     {
         lock (WriteLock)
         {
-            writer.Dispose();
-            Checkpoint();
+            writer.Dispose(discard: !IsDurable);
+            if (IsDurable)
+            {
+                database.Value.Checkpoint();
+            }
+
             if (database.IsValueCreated)
             {
                 database.Value.Dispose();

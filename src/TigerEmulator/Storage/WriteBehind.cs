@@ -15,15 +15,22 @@ internal sealed class WriteBehind : IDisposable
     private readonly ConcurrentQueue<Action<LiteDatabase>> pending = new();
     private readonly SemaphoreSlim work = new(0);
     private readonly object progress = new();
+    private readonly ManualResetEventSlim hurry = new();
+    private readonly TimeSpan settle;
     private readonly Thread thread;
     private long queued;
     private long written;
     private volatile bool stopping;
+    private volatile bool discarding;
 
-    public WriteBehind(Lazy<LiteDatabase> database, ILogger? logger)
+    /// <param name="settle">How long the first write waits, unless a flush or a stop comes first. An in-memory
+    /// database is opened by its first write, and opening it (~100 ms of JIT) while the host starts slowed every start
+    /// on a 2-core machine; memory already holds the writes, so nothing waits for them.</param>
+    public WriteBehind(Lazy<LiteDatabase> database, ILogger? logger, TimeSpan settle)
     {
         this.database = database;
         this.logger = logger;
+        this.settle = settle;
         thread = new Thread(Run) { IsBackground = true, Name = "TigerEmulator.WriteBehind" };
         thread.Start();
     }
@@ -38,6 +45,7 @@ internal sealed class WriteBehind : IDisposable
     /// Returns once every write enqueued before the call is committed to LiteDB.
     public void Flush()
     {
+        hurry.Set();
         var target = Interlocked.Read(ref queued);
         lock (progress)
         {
@@ -48,21 +56,33 @@ internal sealed class WriteBehind : IDisposable
         }
     }
 
-    public void Dispose()
+    /// Stops the writer thread: after storing every pending write, or, with <paramref name="discard"/>, at once
+    /// (an in-memory database is about to be thrown away, so storing its last writes would only cost).
+    public void Dispose(bool discard)
     {
-        Flush();
+        if (!discard)
+        {
+            Flush();
+        }
+
+        discarding = discard;
         stopping = true;
+        hurry.Set();
         work.Release();
         thread.Join();
         work.Dispose();
+        hurry.Dispose();
     }
+
+    public void Dispose() => Dispose(discard: false);
 
     private void Run()
     {
+        hurry.Wait(settle);
         while (true)
         {
             work.Wait();
-            if (stopping && pending.IsEmpty)
+            if (stopping && (pending.IsEmpty || discarding))
             {
                 return;
             }
