@@ -39,11 +39,8 @@ internal sealed class EmulatorJson(JsonSerializerOptions options) : JsonSerializ
 {
     private static readonly DefaultJsonTypeInfoResolver Reflection = new();
 
-    protected override JsonSerializerOptions GeneratedSerializerOptions { get; } = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    // The runtime options are checked against these: the contract context's, as its attribute declares them.
+    protected override JsonSerializerOptions GeneratedSerializerOptions => ContractJson.Default.Options;
 
     public override JsonTypeInfo? GetTypeInfo(Type type) =>
         ((IJsonTypeInfoResolver)ContractJson.Default).GetTypeInfo(type, Options)

@@ -31,7 +31,6 @@ public sealed class JournalMiddleware(RequestDelegate next, RequestJournal journ
         try
         {
             await next(context);
-            context.Features.Set(original);
             await SendAsync(context, original.Writer, body);
         }
         finally

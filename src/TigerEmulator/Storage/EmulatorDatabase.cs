@@ -53,22 +53,13 @@ public sealed class EmulatorDatabase : IDisposable
     /// Waits until every write handed over so far is in LiteDB.
     public void Flush() => writer.Flush();
 
-    public void Checkpoint()
-    {
-        writer.Flush();
-        if (IsDurable)
-        {
-            database.Value.Checkpoint();
-        }
-    }
-
-    /// A clean stop stores every pending write, folds LiteDB's log into the data file under the write lock, so that no answered write is left
-    /// only in the log and no write is cut off half way.
+    /// A clean stop on a data folder stores every pending write and folds LiteDB's log into the data file under the write
+    /// lock, so that no answered write is left only in the log and no write is cut off half way.
     public void Dispose()
     {
         lock (WriteLock)
         {
-            writer.Dispose(discard: !IsDurable);
+            writer.Stop(discard: !IsDurable);
             if (IsDurable)
             {
                 database.Value.Checkpoint();

@@ -6,7 +6,7 @@ namespace TigerEmulator.Storage;
 /// Carries writes to LiteDB on one thread, many to a transaction. A LiteDB transaction costs about as much as the
 /// writes in it, so committing each write alone made every create wait ~130 µs; batched, they cost a fraction.
 /// Reads never wait for this: the stores answer from memory. <see cref="Flush"/> waits until LiteDB has it all.
-internal sealed class WriteBehind : IDisposable
+internal sealed class WriteBehind
 {
     private const int BatchSize = 2000;
 
@@ -58,7 +58,7 @@ internal sealed class WriteBehind : IDisposable
 
     /// Stops the writer thread: after storing every pending write, or, with <paramref name="discard"/>, at once
     /// (an in-memory database is about to be thrown away, so storing its last writes would only cost).
-    public void Dispose(bool discard)
+    public void Stop(bool discard)
     {
         if (!discard)
         {
@@ -73,8 +73,6 @@ internal sealed class WriteBehind : IDisposable
         work.Dispose();
         hurry.Dispose();
     }
-
-    public void Dispose() => Dispose(discard: false);
 
     private void Run()
     {
