@@ -64,7 +64,7 @@ build_release() {
 
 header() {
   echo "TigerEmulator perf.sh, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git describe --always --dirty), $(nproc) CPUs, .NET $(dotnet --version)"
-  echo "load average (1, 5, 15 min): $load_at_start at start, $(load_average) at end; wrk -t2 -c32 -d10s --latency after 3 s of warm-up"
+  echo "load average (1, 5, 15 min): $load_at_start at start, $(load_average) at end; wrk -t2 -c32 -d10s --latency after $warmup_windows × 5 s of warm-up"
 }
 
 main() {

@@ -2,6 +2,9 @@
 # really holds (service READY, log size, storage kind, response size), measures, adds its row and stops what it started.
 # Sourced by perf.sh.
 
+# ramp_row LABEL: the last run's warm-up, from a fresh process, beside its figure: what a short test run meets.
+ramp_row() { row "$1, warm-up req/s in 5 s windows" "$ramp" "(info)" "-"; }
+
 # One service, READY, read by id. Its body is what the baseline serves, byte for byte.
 measure_get_service() {
   step "GET service"
@@ -13,6 +16,7 @@ measure_get_service() {
   run_wrk "GET service" "$project/services/$id"
   emulator_rps=$rps
   row "GET service" "$(wrk_value)" ">= 40,000 req/s, p99 < 5 ms" "$(judged "$(both "$(at_least "$rps" 40000)" "$(below "$p99_ms" 5)")")" "$errors"
+  ramp_row "GET service"
   stop_server
 }
 
@@ -26,6 +30,7 @@ measure_baseline() {
   [ "$bytes" -eq "$expected" ] || fail "the baseline answers $bytes bytes, the emulator $expected"
   run_wrk "plain Kestrel" "$url"
   row "plain Kestrel, same path, same $bytes-byte body" "$(wrk_value)" "(baseline)" "$(judged -)" "$errors"
+  ramp_row "plain Kestrel"
   row "GET service / plain Kestrel, req/s" "$(awk -v a="$emulator_rps" -v b="$rps" 'BEGIN { printf "%.2f", a / b }')" "(info)" "-"
   stop_server
 }
@@ -51,6 +56,7 @@ measure_create() {
   curl -sf "$server_url/_emulator/health" | grep -q "\"storage\":\"$storage\"" || fail "the emulator does not report $storage storage"
   run_wrk "POST create service, $name" "$project/services" "$perf_dir/create-service.lua"
   row "POST create service, $name" "$(wrk_value)" ">= $(thousands "$target") req/s" "$(judged "$(at_least "$rps" "$target")")" "$errors"
+  ramp_row "POST create service, $name"
   stop_server
 }
 
