@@ -1,16 +1,21 @@
 // One sample of in-process cold start, for perf.sh: from constructing WebApplicationFactory<Program> to the first 200
 // from GET /_emulator/health, in this process. Cold means nothing of the emulator has run or been jitted yet, so each
 // sample needs a fresh process; perf.sh starts one per sample. Prints `cold-start-ms <milliseconds>`.
+// With `plain`, the same for bench/PlainKestrel and its one route: the floor that the test host, ASP.NET Core and the
+// runtime's own start set on this machine, under any app.
+extern alias plain;
+
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace ColdStartBench;
 
 internal static class ColdStart
 {
-    public static async Task<int> Main()
+    public static async Task<int> Main(string[] args)
     {
         // The factory looks for the app's content root by assembly name; point it at the source folder, as the tests do.
         var root = new DirectoryInfo(AppContext.BaseDirectory);
@@ -20,19 +25,34 @@ internal static class ColdStart
         }
 
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_TIGEREMULATOR", Path.Combine(root.FullName, "src", "TigerEmulator"));
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PLAINKESTREL", Path.Combine(root.FullName, "bench", "PlainKestrel"));
 
         var clock = Stopwatch.StartNew();
-        await using var factory = new WebApplicationFactory<global::Program>();
-        using var client = factory.CreateClient();
-        using var health = await client.GetAsync("/_emulator/health");
-        var elapsed = clock.Elapsed;
-        if (health.StatusCode != HttpStatusCode.OK)
+        var (status, elapsed) = args is ["plain"] ? await Plain(clock) : await Emulator(clock);
+        if (status != HttpStatusCode.OK)
         {
-            Console.Error.WriteLine($"GET /_emulator/health answered {(int)health.StatusCode}, not 200");
+            Console.Error.WriteLine($"the first request answered {(int)status}, not 200");
             return 1;
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cold-start-ms {elapsed.TotalMilliseconds:F1}"));
         return 0;
+    }
+
+    // Apart, so that one app's run does not load the other's assembly.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Task<(HttpStatusCode, TimeSpan)> Emulator(Stopwatch clock) => FirstAnswer<global::Program>("/_emulator/health", clock);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Task<(HttpStatusCode, TimeSpan)> Plain(Stopwatch clock) =>
+        FirstAnswer<plain::Program>("/public/api/v1/projects/emuproject/services/baseline", clock);
+
+    private static async Task<(HttpStatusCode, TimeSpan)> FirstAnswer<TEntryPoint>(string path, Stopwatch clock)
+        where TEntryPoint : class
+    {
+        await using var factory = new WebApplicationFactory<TEntryPoint>();
+        using var client = factory.CreateClient();
+        using var answer = await client.GetAsync(path);
+        return (answer.StatusCode, clock.Elapsed);
     }
 }

@@ -78,18 +78,26 @@ measure_logs() {
   stop_server
 }
 
-# WebApplicationFactory<Program> construction to the first 200, each in a fresh process (see bench/ColdStartBench).
+# WebApplicationFactory<Program> construction to the first 200, each in a fresh process (see bench/ColdStartBench),
+# alternating with the same for PlainKestrel, the floor any app hosted that way meets on this machine.
 measure_cold_start() {
-  step "in-process cold start, 10 fresh processes"
-  local samples=() out
+  step "in-process cold start, 10 fresh processes each for the emulator and plain Kestrel, alternating"
+  local emulator=() floor=() out app
   for _ in $(seq 1 10); do
-    out=$(timeout 60 env Logging__LogLevel__Default=Warning dotnet "$cold_start_dll" 2>&1) || { echo "$out" >&2; fail "cold start run failed"; }
-    samples+=("$(grep -o 'cold-start-ms [0-9.]*' <<<"$out" | cut -d' ' -f2)")
+    for app in emulator plain; do
+      out=$(timeout 60 env Logging__LogLevel__Default=Warning dotnet "$cold_start_dll" $([ $app = plain ] && echo plain) 2>&1) \
+        || { echo "$out" >&2; fail "cold start run failed ($app)"; }
+      out=$(grep -o 'cold-start-ms [0-9.]*' <<<"$out" | cut -d' ' -f2)
+      if [ $app = plain ]; then floor+=("$out"); else emulator+=("$out"); fi
+    done
   done
-  printf '\n### cold start, ms\n%s\n' "${samples[*]}" >>"$details"
-  local median_ms
-  median_ms=$(median "${samples[@]}")
-  row "cold start, factory -> first 200 (10 processes)" "min $(minimum "${samples[@]}") ms, median $median_ms ms" "median < 400 ms" "$(below "$median_ms" 400)"
+  printf '\n### cold start, ms\nemulator: %s\nplain Kestrel: %s\n' "${emulator[*]}" "${floor[*]}" >>"$details"
+  local median_ms floor_ms
+  median_ms=$(median "${emulator[@]}")
+  floor_ms=$(median "${floor[@]}")
+  row "cold start, factory -> first 200 (10 processes)" "min $(minimum "${emulator[@]}") ms, median $median_ms ms" "median < 400 ms" "$(below "$median_ms" 400)"
+  row "cold start of plain Kestrel, the same way" "min $(minimum "${floor[@]}") ms, median $floor_ms ms" "(baseline)" "-"
+  row "cold start / plain Kestrel, medians" "$(awk -v a="$median_ms" -v b="$floor_ms" 'BEGIN { printf "%.2f", a / b }')" "(info)" "-"
 }
 
 # The curl config of one reset cycle: 50 services and 50 VPCs, then the reset, in order on one connection.
