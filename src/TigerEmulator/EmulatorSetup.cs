@@ -40,6 +40,9 @@ public static class EmulatorSetup
         services.AddFaults();
         services.AddRequestJournal();
         services.AddScenarios();
+        // Hosted services start in this order, and all of them before the server.
+        services.AddSingleton<EmulatorStart>();
+        services.AddHostedService(provider => provider.GetRequiredService<EmulatorStart>());
         services.AddHostedService(provider => provider.GetRequiredService<LifecycleWorker>());
         services.AddStorage();
         services.AddLogs();
@@ -57,8 +60,7 @@ public static class EmulatorSetup
 
     public static WebApplication UseEmulator(this WebApplication app)
     {
-        app.Services.GetRequiredService<ApiKeyRegistry>().SeedDefaults();
-        app.StartScenario();
+        app.Services.GetRequiredService<EmulatorStart>().Begin();
         StartupBanner.Announce(app);
         app.UseRequestJournal();
         app.UseTigerErrors();

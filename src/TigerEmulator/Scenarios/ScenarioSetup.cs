@@ -15,10 +15,4 @@ public static class ScenarioSetup
         services.AddSingleton<IResetParticipant>(provider => provider.GetRequiredService<ScenarioSeeder>());
         return services;
     }
-
-    public static WebApplication StartScenario(this WebApplication app)
-    {
-        app.Services.GetRequiredService<ScenarioStartup>().Start();
-        return app;
-    }
 }
