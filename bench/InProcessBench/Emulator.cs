@@ -1,0 +1,78 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace InProcessBench;
+
+/// One emulator hosted in this process, as a test suite hosts it, and the calls the benchmarks need to set it up.
+internal sealed class Emulator : IAsyncDisposable
+{
+    public const string Project = "/public/api/v1/projects/emuproject";
+
+    private readonly WebApplicationFactory<global::Program> factory;
+
+    public Emulator(IReadOnlyDictionary<string, string> settings)
+    {
+        // The factory looks for the app's content root by assembly name; point it at the source folder, as the tests do.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_TIGEREMULATOR", Path.Combine(RepositoryRoot, "src", "TigerEmulator"));
+        factory = new WebApplicationFactory<global::Program>().WithWebHostBuilder(host =>
+        {
+            host.UseSetting("Logging:LogLevel:Default", "Warning");
+            foreach (var (key, value) in settings)
+            {
+                host.UseSetting(key, value);
+            }
+        });
+        Client = factory.CreateClient();
+        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes("tiger-emulator-public-key:tiger-emulator-secret-key")));
+    }
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public HttpClient Client { get; }
+
+    public static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
+
+    /// Sends and reads the whole answer, as a client would; anything but a 2xx stops the run, so an error path can
+    /// never pass for speed.
+    public async Task<int> SendAsync(HttpRequestMessage request)
+    {
+        using var answer = await Client.SendAsync(request);
+        var body = await answer.Content.ReadAsByteArrayAsync();
+        return answer.IsSuccessStatusCode
+            ? body.Length
+            : throw new InvalidOperationException($"{request.Method} {request.RequestUri} answered {(int)answer.StatusCode}");
+    }
+
+    public Task<int> GetAsync(string path) => SendAsync(new HttpRequestMessage(HttpMethod.Get, path));
+
+    public Task<int> PostAsync(string path, string json) => SendAsync(new HttpRequestMessage(HttpMethod.Post, path) { Content = Json(json) });
+
+    public async Task<string> CreateServiceAsync()
+    {
+        using var answer = await Client.PostAsync($"{Project}/services", Json("{\"name\":\"bench\"}"));
+        var body = await answer.Content.ReadAsStringAsync();
+        return answer.IsSuccessStatusCode
+            ? body.Split("\"service_id\":\"")[1].Split('"')[0]
+            : throw new InvalidOperationException($"POST services answered {(int)answer.StatusCode}: {body}");
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "TigerEmulator.sln")))
+        {
+            root = root.Parent ?? throw new InvalidOperationException("run from inside the repository");
+        }
+
+        return root.FullName;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await factory.DisposeAsync();
+    }
+}
