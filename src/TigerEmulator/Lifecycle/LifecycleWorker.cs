@@ -177,7 +177,7 @@ public sealed class LifecycleWorker(
 
     private void RemoveReplicaSets(ServiceDocument service)
     {
-        foreach (var set in replicaSets.List(r => r.ServiceId == service.Id))
+        foreach (var set in replicaSets.PeekOwnedBy(service.Id))
         {
             replicaSets.Delete(set.Id);
         }

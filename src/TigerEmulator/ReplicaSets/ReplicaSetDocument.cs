@@ -1,11 +1,15 @@
 using TigerEmulator.Lifecycle;
+using TigerEmulator.Storage;
 
 namespace TigerEmulator.ReplicaSets;
 
 /// A read replica set of one service, as stored.
-public sealed class ReplicaSetDocument : LifecycleDocument
+public sealed class ReplicaSetDocument : LifecycleDocument, IOwnedDocument
 {
     public string ServiceId { get; set; } = "";
+
+    // Explicit, so that it is not a public property: LiteDB stores those, and this one only repeats ServiceId.
+    string IOwnedDocument.OwnerId => ServiceId;
 
     public string ProjectId { get; set; } = "";
 

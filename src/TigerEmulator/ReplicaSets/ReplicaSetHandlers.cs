@@ -13,7 +13,7 @@ public static class ReplicaSetHandlers
     public static Results<Ok<List<ReplicaSetBody>>, ErrorResult> List(string project_id, string service_id, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets) =>
         catalog.Find(project_id, service_id) is null
             ? Errors.NotFound("Service", service_id)
-            : TypedResults.Ok(sets.List(r => r.ServiceId == service_id).OrderBy(r => r.Created).ThenBy(r => r.Id).Select(ReplicaSetBody.From).ToList());
+            : TypedResults.Ok(sets.PeekOwnedBy(service_id).OrderBy(r => r.Created).ThenBy(r => r.Id).Select(ReplicaSetBody.From).ToList());
 
     public static async Task<Results<Accepted<ReplicaSetBody>, ErrorResult>> Create(
         string project_id, string service_id, HttpRequest request, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets,

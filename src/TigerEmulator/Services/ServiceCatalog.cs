@@ -22,15 +22,19 @@ public sealed class ServiceCatalog(IStore<ServiceDocument> services, IStore<Repl
         services.Peek(serviceId) is { } service && service.ProjectId == projectId ? service : null;
 
     public ServiceBody Body(ServiceDocument service, string? initialPassword = null) =>
-        ServiceBody.From(service, replicaSets.PeekList(r => r.ServiceId == service.Id), initialPassword);
+        ServiceBody.From(service, ReplicaSetsOf(service), initialPassword);
 
-    public IReadOnlyList<ServiceBody> List(string projectId)
-    {
-        var sets = replicaSets.PeekList(r => r.ProjectId == projectId).ToLookup(r => r.ServiceId);
-        return services.PeekList(s => s.ProjectId == projectId)
+    public IReadOnlyList<ServiceBody> List(string projectId) =>
+        services.PeekList(s => s.ProjectId == projectId)
             .OrderBy(s => s.Created).ThenBy(s => s.Id)
-            .Select(s => ServiceBody.From(s, sets[s.Id]))
+            .Select(s => ServiceBody.From(s, ReplicaSetsOf(s)))
             .ToList();
+
+    // In the order the replica set list answers with, whatever order the store found them in.
+    private IEnumerable<ReplicaSetDocument> ReplicaSetsOf(ServiceDocument service)
+    {
+        var sets = replicaSets.PeekOwnedBy(service.Id);
+        return sets.Count < 2 ? sets : sets.OrderBy(r => r.Created).ThenBy(r => r.Id);
     }
 
     /// Stores a new service at the first step of its create or fork, and answers with its one-time password.

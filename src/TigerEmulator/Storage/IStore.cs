@@ -16,6 +16,10 @@ public interface IStore<T>
 
     IReadOnlyList<T> List(Func<T, bool> predicate);
 
+    /// The documents that belong to an owner (see <see cref="IOwnedDocument"/>), found through an index rather than a
+    /// scan; the same rule as <see cref="Peek"/> applies. Only for stores of owned documents.
+    IReadOnlyList<T> PeekOwnedBy(string ownerId);
+
     IReadOnlyList<T> All();
 
     /// Lifecycle documents whose next step falls due at or before the time, as private copies, earliest first.

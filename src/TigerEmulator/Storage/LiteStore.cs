@@ -16,6 +16,7 @@ internal sealed class LiteStore<T> : IStore<T>
     private ILiteCollection<T>? collection;
     private readonly ConcurrentDictionary<string, T> memory = new();
     private readonly DueSchedule schedule = new();
+    private readonly OwnerIndex owners = new();
 
     public LiteStore(EmulatorDatabase database)
     {
@@ -24,6 +25,7 @@ internal sealed class LiteStore<T> : IStore<T>
         {
             memory[document.Id] = document;
             schedule.Track(null, document);
+            owners.Track(null, document as IOwnedDocument);
         }
     }
 
@@ -39,6 +41,25 @@ internal sealed class LiteStore<T> : IStore<T>
         foreach (var (_, document) in memory)
         {
             if (predicate(document))
+            {
+                found.Add(document);
+            }
+        }
+
+        return found;
+    }
+
+    public IReadOnlyList<T> PeekOwnedBy(string ownerId)
+    {
+        if (!typeof(IOwnedDocument).IsAssignableFrom(typeof(T)))
+        {
+            throw new NotSupportedException($"{typeof(T).Name} has no owner to look it up by");
+        }
+
+        var found = new List<T>();
+        foreach (var id in owners.Of(ownerId))
+        {
+            if (memory.TryGetValue(id, out var document))
             {
                 found.Add(document);
             }
@@ -67,6 +88,7 @@ internal sealed class LiteStore<T> : IStore<T>
             }
 
             schedule.Track(null, document);
+            owners.Track(null, copy as IOwnedDocument);
 
             // A new id: LiteDB's upsert would look it up first, in vain.
             database.Write(opened => Collection(opened).Insert(copy));
@@ -85,6 +107,7 @@ internal sealed class LiteStore<T> : IStore<T>
             var copy = DocumentCopy.Of(document);
             memory[document.Id] = copy;
             schedule.Track(stored, document);
+            owners.Track(stored as IOwnedDocument, copy as IOwnedDocument);
 
             // Upsert, not update: a write lost to a failed batch comes back with the next change.
             database.Write(opened => Collection(opened).Upsert(copy));
@@ -101,6 +124,7 @@ internal sealed class LiteStore<T> : IStore<T>
             }
 
             schedule.Track(stored, null);
+            owners.Track(stored as IOwnedDocument, null);
 
             database.Write(opened => Collection(opened).Delete(id));
             return true;
@@ -113,6 +137,7 @@ internal sealed class LiteStore<T> : IStore<T>
         {
             memory.Clear();
             schedule.Clear();
+            owners.Clear();
             database.Write(opened => Collection(opened).DeleteAll());
         }
     }
