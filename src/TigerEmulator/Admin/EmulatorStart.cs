@@ -9,7 +9,8 @@ namespace TigerEmulator.Admin;
 /// off each start. A broken scenario still fails the start, with its own exception.
 public sealed class EmulatorStart(IServiceProvider services) : IHostedService
 {
-    private Task seeding = Task.CompletedTask;
+    // Set on the thread that builds the app, awaited on the one that starts the host.
+    private volatile Task seeding = Task.CompletedTask;
 
     public void Begin() => seeding = Task.Run(() =>
     {

@@ -18,6 +18,8 @@ internal sealed class LiteStore<T> : IStore<T>
     private readonly DueSchedule schedule = new();
     private readonly OwnerIndex owners = new();
 
+    private static readonly bool Owned = typeof(IOwnedDocument).IsAssignableFrom(typeof(T));
+
     public LiteStore(EmulatorDatabase database)
     {
         this.database = database;
@@ -51,7 +53,7 @@ internal sealed class LiteStore<T> : IStore<T>
 
     public IReadOnlyList<T> PeekOwnedBy(string ownerId)
     {
-        if (!typeof(IOwnedDocument).IsAssignableFrom(typeof(T)))
+        if (!Owned)
         {
             throw new NotSupportedException($"{typeof(T).Name} has no owner to look it up by");
         }
