@@ -72,7 +72,6 @@ main() {
   load_at_start=$(load_average)
   build_release
   measure_get_service
-  measure_baseline
   measure_service_list
   measure_create "in memory" 5000
   measure_create "data folder" 2000 TIGER_EMULATOR_DATA_DIR="$work/data"

@@ -5,34 +5,74 @@
 # ramp_row LABEL: the last run's warm-up, from a fresh process, beside its figure: what a short test run meets.
 ramp_row() { row "$1, warm-up req/s in 5 s windows" "$ramp" "(info)" "-"; }
 
-# One service, READY, read by id. Its body is what the baseline serves, byte for byte.
+# GET service, in turn with plain Kestrel: one service, READY, read by id, and PlainKestrel serving its body byte for
+# byte from the same path shape. Both servers stay up; each is warmed up, then $pairs 10 s runs of each alternate, so
+# that the machine's drift between minutes falls on both alike. Each row shows its median run (by req/s), the runs
+# themselves follow, and the ratio is that of the two medians.
+pairs=${PERF_PAIRS:-3}
+
 measure_get_service() {
-  step "GET service"
+  step "GET service, alternating with plain Kestrel ($pairs runs each)"
   start_emulator get-service
-  local id
+  local emulator_pid=$server_pid id emulator_url baseline_url bytes expected pair
   id=$(create_service x)
   wait_all_ready 1
-  curl -sf -H "$auth_header" "$project/services/$id" -o "$work/service.json" || fail "GET service failed"
-  run_wrk "GET service" "$project/services/$id"
-  emulator_rps=$rps
-  row "GET service" "$(wrk_value)" ">= 40,000 req/s, p99 < 5 ms" "$(judged "$(both "$(at_least "$rps" 40000)" "$(below "$p99_ms" 5)")")" "$errors"
+  emulator_url="$project/services/$id"
+  curl -sf -H "$auth_header" "$emulator_url" -o "$work/service.json" || fail "GET service failed"
+  start_baseline "$work/service.json"
+  baseline_url="$server_url/public/api/v1/projects/emuproject/services/baseline"
+  bytes=$(curl -sf -o /dev/null -w '%{size_download}' "$baseline_url")
+  expected=$(wc -c <"$work/service.json")
+  [ "$bytes" -eq "$expected" ] || fail "the baseline answers $bytes bytes, the emulator $expected"
+
+  warm_up "GET service" "$emulator_url"
+  local emulator_ramp=$ramp
+  warm_up "plain Kestrel" "$baseline_url"
+  local baseline_ramp=$ramp
+  local emulator_runs=() baseline_runs=()
+  for pair in $(seq 1 "$pairs"); do
+    measure "GET service, run $pair" "$emulator_url"
+    emulator_runs+=("$rps|$p50_ms|$p99_ms|$errors")
+    measure "plain Kestrel, run $pair" "$baseline_url"
+    baseline_runs+=("$rps|$p50_ms|$p99_ms|$errors")
+  done
+
+  median_run "${emulator_runs[@]}"
+  local emulator_rps=$rps
+  row "GET service, median of $pairs runs" "$(wrk_value)" ">= 40,000 req/s, p99 < 5 ms" "$(judged "$(both "$(at_least "$rps" 40000)" "$(below "$p99_ms" 5)")")" "$errors"
+  row "GET service, each run, req/s" "$(runs_rps "${emulator_runs[@]}")" "(info)" "-"
+  ramp=$emulator_ramp
   ramp_row "GET service"
+  median_run "${baseline_runs[@]}"
+  row "plain Kestrel, same path, same $bytes-byte body, median" "$(wrk_value)" "(baseline)" "$(judged -)" "$errors"
+  row "plain Kestrel, each run, req/s" "$(runs_rps "${baseline_runs[@]}")" "(info)" "-"
+  ramp=$baseline_ramp
+  ramp_row "plain Kestrel"
+  row "GET service / plain Kestrel, medians" "$(awk -v a="$emulator_rps" -v b="$rps" 'BEGIN { printf "%.2f", a / b }')" "(info)" "-"
+  stop "$emulator_pid"
   stop_server
 }
 
-# Kestrel and a minimal API route alone, right after the emulator's run so that both meet the same machine load.
-measure_baseline() {
-  step "plain Kestrel baseline"
-  start_baseline "$work/service.json"
-  local url="$server_url/public/api/v1/projects/emuproject/services/baseline" bytes expected
-  bytes=$(curl -sf -o /dev/null -w '%{size_download}' "$url")
-  expected=$(wc -c <"$work/service.json")
-  [ "$bytes" -eq "$expected" ] || fail "the baseline answers $bytes bytes, the emulator $expected"
-  run_wrk "plain Kestrel" "$url"
-  row "plain Kestrel, same path, same $bytes-byte body" "$(wrk_value)" "(baseline)" "$(judged -)" "$errors"
-  ramp_row "plain Kestrel"
-  row "GET service / plain Kestrel, req/s" "$(awk -v a="$emulator_rps" -v b="$rps" 'BEGIN { printf "%.2f", a / b }')" "(info)" "-"
-  stop_server
+# median_run RUN...: of runs "rps|p50|p99|non2xx/socket", sets rps, p50_ms and p99_ms from the median one by req/s,
+# and errors to the totals over all of them, so that a spoiled run spoils the row.
+median_run() {
+  local middle non2xx=0 socket=0 run a b
+  middle=$(printf '%s\n' "$@" | sort -t'|' -k1,1n | sed -n "$((($# + 1) / 2))p")
+  IFS='|' read -r rps p50_ms p99_ms _ <<<"$middle"
+  for run in "$@"; do
+    IFS='/' read -r a b <<<"${run##*|}"
+    non2xx=$((non2xx + a))
+    socket=$((socket + b))
+  done
+  errors="$non2xx/$socket"
+}
+
+runs_rps() {
+  local run out=""
+  for run in "$@"; do
+    out="${out:+$out, }$(thousands "${run%%|*}")"
+  done
+  echo "$out"
 }
 
 measure_service_list() {

@@ -4,23 +4,34 @@
 rows=()        # "figure|value|target|result|errors", in the order they were measured
 invalid=0      # measurements spoiled by non-2xx answers or socket errors
 
-# run_wrk LABEL URL [LUA]: warm-up, then the measured `wrk -t2 -c32 -d10s --latency`. The warm-up is the same command
-# in $warmup_windows windows of 5 s whose figures are kept as the ramp ($ramp) but not judged: a fresh .NET process runs
-# its first calls on tier-0 or precompiled code and recompiles the hot methods in the background, on a core the load
-# already keeps busy. Measured here, the emulator takes 15 to 20 s of this load to get there, plain Kestrel about 5
-# (bench/README.md, "Warm-up"). Sets rps, p50_ms, p99_ms, errors ("non-2xx/socket errors") and ramp.
+# run_wrk LABEL URL [LUA]: warm_up, then measure. Sets rps, p50_ms, p99_ms, errors ("non-2xx/socket errors") and ramp.
+run_wrk() {
+  warm_up "$@"
+  measure "$@"
+}
+
+# warm_up LABEL URL [LUA]: the measured command in $warmup_windows windows of 5 s, whose figures are kept as the ramp
+# ($ramp) but not judged: a fresh .NET process runs its first calls on tier-0 or precompiled code and recompiles the hot
+# methods in the background, on a core the load already keeps busy. Measured here, the emulator takes 15 to 20 s of
+# this load to get there, plain Kestrel about 5 (bench/README.md, "Warm-up").
 warmup_windows=${PERF_WARMUP_WINDOWS:-4}
 
-run_wrk() {
-  local label=$1 url=$2 script=${3:-$perf_dir/report.lua} out line window
+warm_up() {
+  local label=$1 url=$2 script=${3:-$perf_dir/report.lua} out line
   ramp=""
-  for window in $(seq 1 "$warmup_windows"); do
+  for _ in $(seq 1 "$warmup_windows"); do
     out=$(timeout 60 wrk -t2 -c32 -d5s -H "$auth_header" -s "$script" "$url") || fail "wrk warm-up failed: $label"
     line=$(grep '^PERF ' <<<"$out") || fail "wrk printed no PERF line in the warm-up of $label"
     ramp="${ramp:+$ramp -> }$(thousands "$(perf_value rps "$line")")"
   done
+  printf '\n### %s, warm-up (load average %s)\nreq/s in 5 s windows: %s\n' "$label" "$(load_average)" "$ramp" >>"$details"
+}
+
+# measure LABEL URL [LUA]: one `wrk -t2 -c32 -d10s --latency`; sets rps, p50_ms, p99_ms and errors.
+measure() {
+  local label=$1 url=$2 script=${3:-$perf_dir/report.lua} out line
   out=$(timeout 60 wrk -t2 -c32 -d10s --latency -H "$auth_header" -s "$script" "$url") || fail "wrk failed: $label"
-  printf '\n### %s (load average %s)\nwarm-up, req/s in 5 s windows: %s\n%s\n' "$label" "$(load_average)" "$ramp" "$out" >>"$details"
+  printf '\n### %s (load average %s)\n%s\n' "$label" "$(load_average)" "$out" >>"$details"
   line=$(grep '^PERF ' <<<"$out") || fail "wrk printed no PERF line for $label"
   rps=$(perf_value rps "$line")
   p50_ms=$(awk -v us="$(perf_value p50_us "$line")" 'BEGIN { printf "%.2f", us / 1000 }')
