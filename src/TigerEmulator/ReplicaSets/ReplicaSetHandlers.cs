@@ -10,10 +10,10 @@ public static class ReplicaSetHandlers
 {
     public const int MaxNodes = 10;
 
-    public static Results<Ok<List<ReplicaSetBody>>, ErrorResult> List(string project_id, string service_id, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets) =>
-        catalog.Find(project_id, service_id) is null
+    public static Results<Ok<List<ReplicaSetBody>>, ErrorResult> List(string project_id, string service_id, ServiceCatalog catalog) =>
+        catalog.Read(project_id, service_id) is null
             ? Errors.NotFound("Service", service_id)
-            : TypedResults.Ok(sets.PeekOwnedBy(service_id).OrderBy(r => r.Created).ThenBy(r => r.Id).Select(ReplicaSetBody.From).ToList());
+            : TypedResults.Ok(catalog.ReplicaSetsOf(service_id).Select(ReplicaSetBody.From).ToList());
 
     public static async Task<Results<Accepted<ReplicaSetBody>, ErrorResult>> Create(
         string project_id, string service_id, HttpRequest request, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets,

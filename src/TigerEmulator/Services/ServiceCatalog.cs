@@ -22,18 +22,18 @@ public sealed class ServiceCatalog(IStore<ServiceDocument> services, IStore<Repl
         services.Peek(serviceId) is { } service && service.ProjectId == projectId ? service : null;
 
     public ServiceBody Body(ServiceDocument service, string? initialPassword = null) =>
-        ServiceBody.From(service, ReplicaSetsOf(service), initialPassword);
+        ServiceBody.From(service, ReplicaSetsOf(service.Id), initialPassword);
 
     public IReadOnlyList<ServiceBody> List(string projectId) =>
         services.PeekList(s => s.ProjectId == projectId)
             .OrderBy(s => s.Created).ThenBy(s => s.Id)
-            .Select(s => ServiceBody.From(s, ReplicaSetsOf(s)))
+            .Select(s => ServiceBody.From(s, ReplicaSetsOf(s.Id)))
             .ToList();
 
-    // In the order the replica set list answers with, whatever order the store found them in.
-    private IEnumerable<ReplicaSetDocument> ReplicaSetsOf(ServiceDocument service)
+    /// A service's replica sets as stored (not to be changed), oldest first, whatever order the store found them in.
+    public IEnumerable<ReplicaSetDocument> ReplicaSetsOf(string serviceId)
     {
-        var sets = replicaSets.PeekOwnedBy(service.Id);
+        var sets = replicaSets.PeekOwnedBy(serviceId);
         return sets.Count < 2 ? sets : sets.OrderBy(r => r.Created).ThenBy(r => r.Id);
     }
 

@@ -26,8 +26,7 @@ internal sealed class LiteStore<T> : IStore<T>
         foreach (var document in database.Load<T>())
         {
             memory[document.Id] = document;
-            schedule.Track(null, document);
-            owners.Track(null, document as IOwnedDocument);
+            Index(null, document);
         }
     }
 
@@ -89,8 +88,7 @@ internal sealed class LiteStore<T> : IStore<T>
                 throw new InvalidOperationException($"A {typeof(T).Name} with id '{document.Id}' already exists");
             }
 
-            schedule.Track(null, document);
-            owners.Track(null, copy as IOwnedDocument);
+            Index(null, copy);
 
             // A new id: LiteDB's upsert would look it up first, in vain.
             database.Write(opened => Collection(opened).Insert(copy));
@@ -108,8 +106,7 @@ internal sealed class LiteStore<T> : IStore<T>
 
             var copy = DocumentCopy.Of(document);
             memory[document.Id] = copy;
-            schedule.Track(stored, document);
-            owners.Track(stored as IOwnedDocument, copy as IOwnedDocument);
+            Index(stored, copy);
 
             // Upsert, not update: a write lost to a failed batch comes back with the next change.
             database.Write(opened => Collection(opened).Upsert(copy));
@@ -125,8 +122,7 @@ internal sealed class LiteStore<T> : IStore<T>
                 return false;
             }
 
-            schedule.Track(stored, null);
-            owners.Track(stored as IOwnedDocument, null);
+            Index(stored, null);
 
             database.Write(opened => Collection(opened).Delete(id));
             return true;
@@ -142,6 +138,13 @@ internal sealed class LiteStore<T> : IStore<T>
             owners.Clear();
             database.Write(opened => Collection(opened).DeleteAll());
         }
+    }
+
+    // The indexes beside memory follow every change of it, so that the worker and owner lookups never scan.
+    private void Index(T? before, T? after)
+    {
+        schedule.Track(before, after);
+        owners.Track(before as IOwnedDocument, after as IOwnedDocument);
     }
 
     private ILiteCollection<T> Collection(LiteDatabase opened) => collection ??= EmulatorDatabase.Collection<T>(opened);
