@@ -10,6 +10,7 @@ using System.Globalization;
 using System.Net;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Mvc.Testing;
+using TigerEmulator.Bench;
 
 namespace ColdStartBench;
 
@@ -17,15 +18,8 @@ internal static class ColdStart
 {
     public static async Task<int> Main(string[] args)
     {
-        // The factory looks for the app's content root by assembly name; point it at the source folder, as the tests do.
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "TigerEmulator.sln")))
-        {
-            root = root.Parent ?? throw new InvalidOperationException("run from inside the repository");
-        }
-
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_TIGEREMULATOR", Path.Combine(root.FullName, "src", "TigerEmulator"));
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PLAINKESTREL", Path.Combine(root.FullName, "bench", "PlainKestrel"));
+        Repository.UseAsContentRoot();
+        Repository.UseAsContentRoot("PlainKestrel", "bench/PlainKestrel");
 
         var clock = Stopwatch.StartNew();
         var (status, elapsed) = args is ["plain"] ? await Plain(clock) : await Emulator(clock);

@@ -8,6 +8,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using TigerEmulator.Bench;
 
 namespace HotPathBench;
 
@@ -18,13 +19,7 @@ internal static class HotPath
     public static async Task Main(string[] args)
     {
         var requests = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "TigerEmulator.sln")))
-        {
-            root = root.Parent ?? throw new InvalidOperationException("run from inside the repository");
-        }
-
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_TIGEREMULATOR", Path.Combine(root.FullName, "src", "TigerEmulator"));
+        Repository.UseAsContentRoot();
         await using var factory = new WebApplicationFactory<global::Program>().WithWebHostBuilder(host =>
         {
             host.UseSetting("TIGER_EMULATOR_TIMING", "instant");

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using TigerEmulator.Bench;
 
 namespace InProcessBench;
 
@@ -14,8 +15,7 @@ internal sealed class Emulator : IAsyncDisposable
 
     public Emulator(IReadOnlyDictionary<string, string> settings)
     {
-        // The factory looks for the app's content root by assembly name; point it at the source folder, as the tests do.
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_TIGEREMULATOR", Path.Combine(RepositoryRoot, "src", "TigerEmulator"));
+        Repository.UseAsContentRoot();
         factory = new WebApplicationFactory<global::Program>().WithWebHostBuilder(host =>
         {
             host.UseSetting("Logging:LogLevel:Default", "Warning");
@@ -28,8 +28,6 @@ internal sealed class Emulator : IAsyncDisposable
         Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
             "Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes("tiger-emulator-public-key:tiger-emulator-secret-key")));
     }
-
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     public HttpClient Client { get; }
 
@@ -57,17 +55,6 @@ internal sealed class Emulator : IAsyncDisposable
         return answer.IsSuccessStatusCode
             ? body.Split("\"service_id\":\"")[1].Split('"')[0]
             : throw new InvalidOperationException($"POST services answered {(int)answer.StatusCode}: {body}");
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "TigerEmulator.sln")))
-        {
-            root = root.Parent ?? throw new InvalidOperationException("run from inside the repository");
-        }
-
-        return root.FullName;
     }
 
     public async ValueTask DisposeAsync()

@@ -6,6 +6,7 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Running;
+using TigerEmulator.Bench;
 
 namespace InProcessBench;
 
@@ -16,5 +17,5 @@ internal static class Program
             args.Length > 0 ? args : ["--filter", "*"],
             DefaultConfig.Instance
                 .AddDiagnoser(MemoryDiagnoser.Default)
-                .WithArtifactsPath(Path.Combine(Emulator.RepositoryRoot, "bench", "results", "InProcessBench")));
+                .WithArtifactsPath(Path.Combine(Repository.Root, "bench", "results", "InProcessBench")));
 }

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using TigerEmulator;
 using TigerEmulator.Auth;
 using TigerEmulator.Lifecycle;
+using TigerEmulator.Bench;
 
 namespace LifecycleBench;
 
@@ -17,14 +18,7 @@ internal static class LifecycleBenchmark
 {
     public static async Task<int> Main(string[] args)
     {
-        // The factory looks for the app's content root by assembly name; point it at the source folder.
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "TigerEmulator.sln")))
-        {
-            root = root.Parent ?? throw new InvalidOperationException("run from inside the repository");
-        }
-
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_TIGEREMULATOR", Path.Combine(root.FullName, "src", "TigerEmulator"));
+        Repository.UseAsContentRoot();
         var count = args.Length > 0 ? int.Parse(args[0]) : 10_000;
         var stepSeconds = args.Length > 1 ? int.Parse(args[1]) : 20;
         var deadline = Stopwatch.StartNew();

@@ -2,8 +2,8 @@
 # really holds (service READY, log size, storage kind, response size), measures, adds its row and stops what it started.
 # Sourced by perf.sh.
 
-# ramp_row LABEL: the last run's warm-up, from a fresh process, beside its figure: what a short test run meets.
-ramp_row() { row "$1, warm-up req/s in 5 s windows" "$ramp" "(info)" "-"; }
+# ramp_row LABEL RAMP: a warm-up from a fresh process (warm_up's $ramp), beside its figure: what a short test run meets.
+ramp_row() { row "$1, warm-up req/s in 5 s windows" "$2" "(info)" "-"; }
 
 # GET service, in turn with plain Kestrel: one service, READY, read by id, and PlainKestrel serving its body byte for
 # byte from the same path shape. Both servers stay up; each is warmed up, then $pairs 10 s runs of each alternate, so
@@ -41,13 +41,11 @@ measure_get_service() {
   local emulator_rps=$rps
   row "GET service, median of $pairs runs" "$(wrk_value)" ">= 40,000 req/s, p99 < 5 ms" "$(judged "$(both "$(at_least "$rps" 40000)" "$(below "$p99_ms" 5)")")" "$errors"
   row "GET service, each run, req/s" "$(runs_rps "${emulator_runs[@]}")" "(info)" "-"
-  ramp=$emulator_ramp
-  ramp_row "GET service"
+  ramp_row "GET service" "$emulator_ramp"
   median_run "${baseline_runs[@]}"
   row "plain Kestrel, same path, same $bytes-byte body, median" "$(wrk_value)" "(baseline)" "$(judged -)" "$errors"
   row "plain Kestrel, each run, req/s" "$(runs_rps "${baseline_runs[@]}")" "(info)" "-"
-  ramp=$baseline_ramp
-  ramp_row "plain Kestrel"
+  ramp_row "plain Kestrel" "$baseline_ramp"
   row "GET service / plain Kestrel, medians" "$(awk -v a="$emulator_rps" -v b="$rps" 'BEGIN { printf "%.2f", a / b }')" "(info)" "-"
   stop "$emulator_pid"
   stop_server
@@ -96,7 +94,7 @@ measure_create() {
   curl -sf "$server_url/_emulator/health" | grep -q "\"storage\":\"$storage\"" || fail "the emulator does not report $storage storage"
   run_wrk "POST create service, $name" "$project/services" "$perf_dir/create-service.lua"
   row "POST create service, $name" "$(wrk_value)" ">= $(thousands "$target") req/s" "$(judged "$(at_least "$rps" "$target")")" "$errors"
-  ramp_row "POST create service, $name"
+  ramp_row "POST create service, $name" "$ramp"
   stop_server
 }
 
