@@ -9,6 +9,13 @@ public static class ConnectionFaults
     /// Set on a request whose connection a fault cut: the server's own abort signal may arrive after the journal looks.
     public const string CutItemKey = "tiger.connectionCut";
 
+    /// Set by the journal on the requests it wraps, which makes it the one to reset a cut connection, after it has
+    /// recorded the entry. A client that reads the journal the moment its connection drops then finds the entry there.
+    public const string DeferredAbortItemKey = "tiger.abortDeferred";
+
+    /// Set instead of aborting when the abort is deferred; whoever deferred it aborts the connection.
+    public const string AbortWantedItemKey = "tiger.abortWanted";
+
     /// Waits, unless the client gives up first; then there is nobody left to answer.
     public static async Task<bool> WaitAsync(HttpContext http, TimeSpan delay)
     {
@@ -33,17 +40,28 @@ public static class ConnectionFaults
 
     public static object Drop(HttpContext http)
     {
-        http.Items[CutItemKey] = true;
-        http.Abort();
+        Cut(http);
         return Results.Empty;
     }
 
     public static async Task<object> HangAsync(HttpContext http, TimeSpan bound)
     {
         await WaitAsync(http, bound);
-        http.Items[CutItemKey] = true;
-        http.Abort();
+        Cut(http);
         return Results.Empty;
+    }
+
+    private static void Cut(HttpContext http)
+    {
+        http.Items[CutItemKey] = true;
+        if (http.Items.ContainsKey(DeferredAbortItemKey))
+        {
+            http.Items[AbortWantedItemKey] = true;
+        }
+        else
+        {
+            http.Abort();
+        }
     }
 
     /// Renders the handler's real answer, declares its full length, sends half of it, and lets the connection close.

@@ -28,6 +28,7 @@ public sealed class JournalMiddleware(RequestDelegate next, RequestJournal journ
         var original = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
         using var body = new ResponseBuffer();
         context.Features.Set<IHttpResponseBodyFeature>(body);
+        context.Items[ConnectionFaults.DeferredAbortItemKey] = true;
         try
         {
             await next(context);
@@ -40,6 +41,11 @@ public sealed class JournalMiddleware(RequestDelegate next, RequestJournal journ
             {
                 Record(context, sequence, timestamp, started, Redaction.Body(requestBytes, requestTotal, ShownBytes), body.Written);
             }
+
+            if (context.Items.ContainsKey(ConnectionFaults.AbortWantedItemKey))
+            {
+                context.Abort();
+            }
         }
     }
 
@@ -47,7 +53,7 @@ public sealed class JournalMiddleware(RequestDelegate next, RequestJournal journ
     // already, so its declaration stands.
     private static async Task SendAsync(HttpContext context, PipeWriter original, ResponseBuffer body)
     {
-        if (context.RequestAborted.IsCancellationRequested || body.Length == 0)
+        if (context.RequestAborted.IsCancellationRequested || context.Items.ContainsKey(ConnectionFaults.AbortWantedItemKey) || body.Length == 0)
         {
             return;
         }
