@@ -136,6 +136,19 @@ measure_cold_start() {
   row "cold start, factory -> first 200 (10 processes)" "min $(minimum "${emulator[@]}") ms, median $median_ms ms" "median < 400 ms" "$(below "$median_ms" 400)"
   row "cold start of plain Kestrel, the same way" "min $(minimum "${floor[@]}") ms, median $floor_ms ms" "(baseline)" "-"
   row "cold start / plain Kestrel, medians" "$(awk -v a="$median_ms" -v b="$floor_ms" 'BEGIN { printf "%.2f", a / b }')" "(info)" "-"
+  measure_further_factories
+}
+
+# What each further test of a suite pays: 30 more factories in one process after the first, one at a time.
+measure_further_factories() {
+  local app out then=() label
+  for app in emulator plain; do
+    out=$(timeout 120 env Logging__LogLevel__Default=Warning dotnet "$cold_start_dll" $([ $app = plain ] && echo plain) --then 30 2>&1) \
+      || { echo "$out" >&2; fail "further factories run failed ($app)"; }
+    read -r -a then <<<"$(grep -o 'then-ms [0-9. ]*' <<<"$out" | cut -d' ' -f2-)"
+    label=$([ $app = plain ] && echo "plain Kestrel, each further factory, the same way" || echo "each further factory in the same process (30)")
+    row "$label" "median ${then[0]} ms, p95 ${then[1]} ms" "$([ $app = plain ] && echo "(baseline)" || echo "(info)")" "-"
+  done
 }
 
 # The curl config of one reset cycle: 50 services and 50 VPCs, then the reset, in order on one connection.
