@@ -35,6 +35,7 @@ internal static class ColdStart
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cold-start-ms {elapsed.TotalMilliseconds:F1}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cold-start-cpu-ms {Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0} jitted {System.Runtime.JitInfo.GetCompiledMethodCount()}"));
         if (then == 0)
         {
             return 0;
