@@ -141,13 +141,16 @@ measure_cold_start() {
 
 # What each further test of a suite pays: 30 more factories in one process after the first, one at a time.
 measure_further_factories() {
-  local app out then=() label
+  local app out then=()
   for app in emulator plain; do
     out=$(timeout 120 env Logging__LogLevel__Default=Warning dotnet "$cold_start_dll" $([ $app = plain ] && echo plain) --then 30 2>&1) \
       || { echo "$out" >&2; fail "further factories run failed ($app)"; }
     read -r -a then <<<"$(grep -o 'then-ms [0-9. ]*' <<<"$out" | cut -d' ' -f2-)"
-    label=$([ $app = plain ] && echo "plain Kestrel, each further factory, the same way" || echo "each further factory in the same process (30)")
-    row "$label" "median ${then[0]} ms, p95 ${then[1]} ms" "$([ $app = plain ] && echo "(baseline)" || echo "(info)")" "-"
+    if [ $app = plain ]; then
+      row "plain Kestrel, each further factory, the same way" "median ${then[0]} ms, p95 ${then[1]} ms" "(baseline)" "-"
+    else
+      row "each further factory in the same process (30)" "median ${then[0]} ms, p95 ${then[1]} ms" "(info)" "-"
+    fi
   done
 }
 
