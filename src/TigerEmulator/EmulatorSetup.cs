@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using TigerEmulator.Admin;
 using TigerEmulator.Analytics;
 using TigerEmulator.Auth;
 using TigerEmulator.Contract;
+using TigerEmulator.Endpoints;
 using TigerEmulator.Faults;
 using TigerEmulator.Http;
 using TigerEmulator.Journal;
@@ -23,6 +23,9 @@ public static class EmulatorSetup
 {
     public const string ApiPrefix = "/public/api/v1";
 
+    /// The parts of the contract under a project, each with its kinds of resource and routes: one line a feature.
+    private static readonly IProjectFeature[] ProjectFeatures = [new ServiceFeature(), new ReplicaSetFeature(), new VpcFeature()];
+
     public static IServiceCollection AddEmulator(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(_ => EmulatorOptions.From(configuration));
@@ -30,12 +33,14 @@ public static class EmulatorSetup
         services.AddSingleton<EmulatorClock>();
         services.AddSingleton<IdGenerator>();
         services.AddSingleton<LifecycleTimings>();
-        services.AddSingleton<ResourceLifecycle>();
-        services.AddSingleton<ServiceCatalog>();
-        services.AddSingleton<LifecycleWorker>();
-        services.AddSingleton<LifecycleMetrics>();
-        services.AddSingleton<LifecycleSignal>();
-        services.TryAddSingleton<ILifecycleInterceptor, NoLifecycleFaults>();
+        services.AddLifecycle();
+        services.AddEndpoints();
+        foreach (var feature in ProjectFeatures)
+        {
+            feature.AddTo(services);
+        }
+
+        services.AddAuth();
         services.AddSingleton<EmulatorReset>();
         services.AddFaults();
         services.AddRequestJournal();
@@ -72,9 +77,11 @@ public static class EmulatorSetup
         api.MapAuth();
         api.MapAnalytics();
         var project = api.MapGroup("/projects/{project_id}");
-        project.MapVpcs();
-        project.MapServices();
-        project.MapReplicaSets();
+        foreach (var feature in ProjectFeatures)
+        {
+            feature.MapTo(project);
+        }
+
         return app;
     }
 }

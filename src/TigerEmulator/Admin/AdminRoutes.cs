@@ -28,9 +28,9 @@ public static class AdminRoutes
         return app;
     }
 
-    private static NoContent Reset(EmulatorReset reset)
+    private static async Task<NoContent> Reset(EmulatorReset reset, HttpContext context)
     {
-        reset.Reset();
+        await reset.ResetAsync(context.RequestAborted);
         return TypedResults.NoContent();
     }
 

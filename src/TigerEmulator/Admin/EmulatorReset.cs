@@ -1,43 +1,48 @@
 using TigerEmulator.Auth;
 using TigerEmulator.Lifecycle;
-using TigerEmulator.ReplicaSets;
-using TigerEmulator.Services;
 using TigerEmulator.Storage;
-using TigerEmulator.Vpcs;
 
 namespace TigerEmulator.Admin;
 
-/// Something that puts back its part of the initial state after the stores are emptied (a scenario's seed data, say).
+/// Takes part in a reset: stops what it runs for the state about to go (before), or puts back its part of the initial
+/// state once the stores are empty (after: a scenario's seed data, say).
 public interface IResetParticipant
 {
-    void AfterReset();
+    /// Runs before the stores are emptied, outside the state lock, so it may wait on outside work.
+    Task BeforeResetAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// Runs under the state lock once every store is empty.
+    void AfterReset()
+    {
+    }
 }
 
-/// Returns the emulator to its initial state: empty stores, the seeded key, the first id sequence, no overrides.
-/// The clock is left alone: emulated time never runs backwards.
+/// Returns the emulator to its initial state: every registered kind emptied, the seeded key, the first id sequence, no
+/// overrides, no holds. The clock is left alone: emulated time never runs backwards.
 public sealed class EmulatorReset(
-    IStore<ServiceDocument> services,
-    IStore<ReplicaSetDocument> replicaSets,
-    IStore<VpcDocument> vpcs,
-    IStore<PeeringDocument> peerings,
-    IStore<ApiKeyDocument> keys,
-    IStore<ProjectDocument> projects,
+    TransitionTable table,
+    ResourceLifecycle lifecycle,
     ApiKeyRegistry registry,
     IdGenerator ids,
     LifecycleTimings timings,
     EmulatorOptions options,
     IEnumerable<IResetParticipant> participants)
 {
-    public void Reset()
+    public async Task ResetAsync(CancellationToken cancellationToken = default)
     {
-        services.Atomically(() =>
+        foreach (var participant in participants)
         {
-            replicaSets.DeleteAll();
-            services.DeleteAll();
-            peerings.DeleteAll();
-            vpcs.DeleteAll();
-            keys.DeleteAll();
-            projects.DeleteAll();
+            await participant.BeforeResetAsync(cancellationToken);
+        }
+
+        table.Atomically(() =>
+        {
+            lifecycle.AbandonHolds();
+            foreach (var kind in table.Kinds)
+            {
+                kind.DeleteAll();
+            }
+
             ids.Reset(options.Seed);
             timings.Reset();
             registry.SeedDefaults();

@@ -12,10 +12,10 @@ public sealed class EmulatorStart(IServiceProvider services) : IHostedService
     // Set on the thread that builds the app, awaited on the one that starts the host.
     private volatile Task seeding = Task.CompletedTask;
 
-    public void Begin() => seeding = Task.Run(() =>
+    public void Begin() => seeding = Task.Run(async () =>
     {
         services.GetRequiredService<ApiKeyRegistry>().SeedDefaults();
-        services.GetRequiredService<ScenarioStartup>().Start();
+        await services.GetRequiredService<ScenarioStartup>().StartAsync();
     });
 
     public Task StartAsync(CancellationToken cancellationToken) => seeding.WaitAsync(cancellationToken);

@@ -18,12 +18,12 @@ public static class TransitionRoutes
         return admin;
     }
 
-    private static Ok<List<TransitionBody>> List(LifecycleTimings timings) =>
-        TypedResults.Ok(TransitionTable.All.Select(action => TransitionBody.From(action, timings)).ToList());
+    private static Ok<List<TransitionBody>> List(TransitionTable table, LifecycleTimings timings) =>
+        TypedResults.Ok(table.All.Select(action => TransitionBody.From(action, timings)).ToList());
 
-    private static async Task<Results<Ok<TransitionBody>, ErrorResult>> Override(string kind, string action, HttpRequest request, LifecycleTimings timings)
+    private static async Task<Results<Ok<TransitionBody>, ErrorResult>> Override(string kind, string action, HttpRequest request, TransitionTable table, LifecycleTimings timings)
     {
-        var row = TransitionTable.Find(kind, action);
+        var row = table.Find(kind, action);
         if (row is null)
         {
             return Errors.NotFound($"No transition '{kind}/{action}'; GET /_emulator/transitions lists them");
@@ -59,7 +59,7 @@ public sealed record TransitionBody(string Kind, string Action, IReadOnlyList<st
         action.Kind,
         action.Name,
         action.AllowedFrom?.Order().ToList(),
-        action.Steps.Select((status, step) => StepBody.From(status, timings.StepDuration(action, step))).ToList(),
+        action.Steps.Select((step, index) => StepBody.From(step.Status, timings.StepDuration(action, index))).ToList(),
         action.FinalStatus ?? "gone",
         timings.Overrides.ContainsKey((action.Kind, action.Name)));
 }

@@ -1,4 +1,6 @@
-using TigerEmulator.Lifecycle;
+using TigerEmulator.ReplicaSets;
+using TigerEmulator.Services;
+using TigerEmulator.Vpcs;
 
 namespace TigerEmulator.Faults;
 
@@ -39,7 +41,7 @@ public sealed record UnstableEffect(bool Recover) : FaultEffect("unstable")
 {
     public override bool IsLifecycle => true;
 
-    public override bool AppliesTo(string kind) => kind == TransitionTable.Service;
+    public override bool AppliesTo(string kind) => kind == ServiceLifecycle.Kind;
 }
 
 /// The read replica set lands in status error and stays there.
@@ -47,15 +49,15 @@ public sealed record ReplicaErrorEffect() : FaultEffect("replica_error")
 {
     public override bool IsLifecycle => true;
 
-    public override bool AppliesTo(string kind) => kind == TransitionTable.ReplicaSet;
+    public override bool AppliesTo(string kind) => kind == ReplicaSetLifecycle.Kind;
 }
 
 /// The peering ends in status failed with this error_message.
 public sealed record PeeringFailureEffect(string Message) : FaultEffect("peering_failure")
 {
-    public const string FailedStatus = "failed";
+    public const string FailedStatus = PeeringStatus.Failed;
 
     public override bool IsLifecycle => true;
 
-    public override bool AppliesTo(string kind) => kind == TransitionTable.Peering;
+    public override bool AppliesTo(string kind) => kind == VpcKinds.Peering;
 }

@@ -1,3 +1,4 @@
+using TigerEmulator.Lifecycle;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TigerEmulator.Http;
 using TigerEmulator.Scenarios;
@@ -19,12 +20,12 @@ public static class FaultRoutes
 
     private static Ok<List<FaultRuleBody>> List(FaultEngine engine) => TypedResults.Ok(engine.List().Select(FaultRuleBody.From).ToList());
 
-    private static async Task<Results<Created<FaultRuleBody>, ErrorResult>> Add(HttpRequest request, FaultEngine engine)
+    private static async Task<Results<Created<FaultRuleBody>, ErrorResult>> Add(HttpRequest request, FaultEngine engine, TransitionTable table)
     {
         var body = await JsonBody.ReadAsync(request);
         try
         {
-            var rule = engine.Add(FaultRuleReader.Read(new MapReader(JsonDocumentNodes.From(body.Root, new NodePlace(""), null), null)));
+            var rule = engine.Add(FaultRuleReader.Read(new MapReader(JsonDocumentNodes.From(body.Root, new NodePlace(""), null), null), table));
             var state = engine.List().Single(s => s.Rule.Id == rule.Id);
             return TypedResults.Created($"/_emulator/faults/{rule.Id}", FaultRuleBody.From(state));
         }

@@ -1,3 +1,4 @@
+using TigerEmulator.Lifecycle;
 using System.Text.RegularExpressions;
 using TigerEmulator.Scenarios;
 
@@ -11,7 +12,7 @@ public static partial class FaultRuleReader
 
     private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
-    public static FaultRule Read(MapReader rule)
+    public static FaultRule Read(MapReader rule, TransitionTable table)
     {
         var id = rule.String("id", 64);
         if (id is not null && !IdPattern().IsMatch(id))
@@ -22,7 +23,7 @@ public static partial class FaultRuleReader
         var effectName = rule.Enum("effect", Effects) ?? (rule.Has("status") ? "error" : throw rule.Error("effect", $"is required (one of {string.Join(", ", Effects)}), unless 'status' makes it an error"));
         var match = ReadMatch(rule);
         var effect = FaultEffectReader.Read(effectName, rule);
-        CheckMatchFits(rule, match, effect);
+        CheckMatchFits(rule, match, effect, table);
         var probability = rule.Number("probability", 0, 1) ?? 1;
         var times = rule.Int("times", 1, int.MaxValue);
         var after = rule.Int("after", 0, int.MaxValue) ?? 0;
@@ -54,7 +55,7 @@ public static partial class FaultRuleReader
     }
 
     // A lifecycle fault happens in the background, to a resource: it has no method or path, only the call that began the action.
-    private static void CheckMatchFits(MapReader rule, FaultMatch match, FaultEffect effect)
+    private static void CheckMatchFits(MapReader rule, FaultMatch match, FaultEffect effect, TransitionTable table)
     {
         if (!effect.IsLifecycle)
         {
@@ -69,7 +70,7 @@ public static partial class FaultRuleReader
             }
         }
 
-        var starters = ContractOperations.StartingFor(effect);
+        var starters = ContractOperations.StartingFor(table, effect);
         if (match.Operation is not null && !starters.Contains(match.Operation))
         {
             throw rule.Error("operation", $"must start an action the effect '{effect.Name}' applies to ({string.Join(", ", starters)}), not '{match.Operation}'");

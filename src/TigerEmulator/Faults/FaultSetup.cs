@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using TigerEmulator.Lifecycle;
 
 namespace TigerEmulator.Faults;
@@ -8,7 +7,7 @@ public static class FaultSetup
     public static IServiceCollection AddFaults(this IServiceCollection services)
     {
         services.AddSingleton<FaultEngine>();
-        services.Replace(ServiceDescriptor.Singleton<ILifecycleInterceptor, LifecycleFaults>());
+        services.AddSingleton<ILifecycleInterceptor, LifecycleFaults>();
         return services;
     }
 }

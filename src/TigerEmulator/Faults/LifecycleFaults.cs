@@ -6,25 +6,26 @@ using TigerEmulator.Vpcs;
 namespace TigerEmulator.Faults;
 
 /// The lifecycle worker's seam for faults: before each due step, the engine may hold it or fail the resource.
-public sealed class LifecycleFaults(FaultEngine engine) : ILifecycleInterceptor
+public sealed class LifecycleFaults(FaultEngine engine, TransitionTable table) : ILifecycleInterceptor
 {
     public StepOutcome BeforeStep(ILifecycleDocument document, LifecycleAction action)
     {
         // Recovery is how an UNSTABLE fault ends; letting faults hit it could keep a service unstable for ever.
-        if (engine.IsEmpty || action == TransitionTable.RecoverService)
+        if (engine.IsEmpty || !action.Faultable)
         {
             return StepOutcome.Proceed;
         }
 
-        var target = new FaultTarget(ContractOperations.Starting(action), null, null, ProjectOf(document), ResourcesOf(document));
+        var kind = table.Kind(action.Kind);
+        var target = new FaultTarget(action.StartedBy, null, null, kind.ProjectOf(document), kind.FaultTargets(document));
         switch (engine.DecideStep(target, action.Kind))
         {
             case StallEffect:
                 return StepOutcome.Stall;
             case UnstableEffect unstable:
-                return new StepOutcome(StepVerdict.Fail, "UNSTABLE", null, unstable.Recover ? TransitionTable.RecoverService : null);
+                return new StepOutcome(StepVerdict.Fail, ServiceStatus.Unstable, null, unstable.Recover ? ServiceLifecycle.Recover : null);
             case ReplicaErrorEffect:
-                return new StepOutcome(StepVerdict.Fail, "error");
+                return new StepOutcome(StepVerdict.Fail, ReplicaSetStatus.Error);
             case PeeringFailureEffect failure when document is PeeringDocument peering:
                 // The worker stores this same document after a failure, so the message is kept with the status.
                 peering.ErrorMessage = failure.Message;
@@ -33,20 +34,4 @@ public sealed class LifecycleFaults(FaultEngine engine) : ILifecycleInterceptor
                 return StepOutcome.Proceed;
         }
     }
-
-    private static string? ProjectOf(ILifecycleDocument document) => document switch
-    {
-        ServiceDocument service => service.ProjectId,
-        ReplicaSetDocument set => set.ProjectId,
-        PeeringDocument peering => peering.ProjectId,
-        _ => null,
-    };
-
-    // A replica set's rule may name the set or its service; a peering's may name the peering or its VPC.
-    private static IReadOnlyList<string> ResourcesOf(ILifecycleDocument document) => document switch
-    {
-        ReplicaSetDocument set => [set.Id, set.ServiceId],
-        PeeringDocument peering => [peering.Id, peering.VpcId],
-        _ => [document.Id],
-    };
 }

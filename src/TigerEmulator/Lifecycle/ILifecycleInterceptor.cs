@@ -1,7 +1,8 @@
 namespace TigerEmulator.Lifecycle;
 
 /// Consulted by the worker before each step, so that lifecycle faults (a stalled step, a service that falls to
-/// UNSTABLE, a replica set in error, a failed peering) can change what happens. The default lets every step proceed.
+/// UNSTABLE, a replica set in error, a failed peering) can change what happens. Any number may be registered: the
+/// first that does not let the step proceed decides; with none, every step proceeds.
 public interface ILifecycleInterceptor
 {
     StepOutcome BeforeStep(ILifecycleDocument document, LifecycleAction action);
@@ -19,9 +20,4 @@ public enum StepVerdict
     Proceed,
     Stall,
     Fail,
-}
-
-internal sealed class NoLifecycleFaults : ILifecycleInterceptor
-{
-    public StepOutcome BeforeStep(ILifecycleDocument document, LifecycleAction action) => StepOutcome.Proceed;
 }

@@ -1,19 +1,13 @@
-using TigerEmulator.ReplicaSets;
-using TigerEmulator.Services;
-using TigerEmulator.Storage;
-using TigerEmulator.Vpcs;
-
 namespace TigerEmulator.Lifecycle;
 
-/// The one background worker that completes asynchronous work: it applies every transition that has fallen due,
-/// strictly in the order of their due times.
+/// The one background worker that completes asynchronous work: it applies every transition that has fallen due, of
+/// every registered kind, strictly in the order of their due times.
 public sealed class LifecycleWorker(
     EmulatorClock clock,
     ResourceLifecycle lifecycle,
-    IStore<ServiceDocument> services,
-    IStore<ReplicaSetDocument> replicaSets,
-    IStore<PeeringDocument> peerings,
-    ILifecycleInterceptor interceptor,
+    TransitionTable table,
+    IEnumerable<ILifecycleInterceptor> interceptors,
+    LifecycleEvents events,
     LifecycleMetrics metrics,
     LifecycleSignal signal,
     ILogger<LifecycleWorker> logger) : BackgroundService
@@ -23,6 +17,10 @@ public sealed class LifecycleWorker(
 
     public static readonly TimeSpan ShortestNap = TimeSpan.FromMilliseconds(10);
 
+    // A settled state needs few rounds; the bound keeps a listener that holds and completes at once from looping.
+    private const int MostRounds = 100;
+
+    private readonly ILifecycleInterceptor[] interceptors = [.. interceptors];
     private readonly SemaphoreSlim pass = new(1, 1);
 
     /// Applies everything due at the emulated now. Tests and the clock API call it to settle state at once.
@@ -31,7 +29,7 @@ public sealed class LifecycleWorker(
         await pass.WaitAsync(cancellationToken);
         try
         {
-            return services.Atomically(() => ApplyDue(clock.UtcNow));
+            return table.Atomically(() => ApplyDue(clock.UtcNow));
         }
         finally
         {
@@ -39,22 +37,50 @@ public sealed class LifecycleWorker(
         }
     }
 
+    /// Applies what is due, then waits for the listeners to hear of it and applies what their completed holds let go,
+    /// until nothing more falls due: with the clock stood still, advancing it completes the outside work of every step
+    /// that fell due (a hold its listener keeps open stays open).
+    public async Task<int> SettleAsync(CancellationToken cancellationToken = default)
+    {
+        var applied = await ApplyDueAsync(cancellationToken);
+        for (var round = 0; round < MostRounds && events.HasListeners; round++)
+        {
+            await events.DrainAsync().WaitAsync(cancellationToken);
+            var more = await ApplyDueAsync(cancellationToken);
+            if (more == 0)
+            {
+                break;
+            }
+
+            applied += more;
+        }
+
+        return applied;
+    }
+
     /// Lets every held step (see <see cref="LifecycleTimings.Held"/>) move once, then applies what is due.
     public async Task<int> ReleaseHeldAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.UtcNow;
-        services.Atomically(() =>
+        table.Atomically(() =>
         {
-            Release(services, now);
-            Release(replicaSets, now);
-            Release(peerings, now);
+            foreach (var kind in table.Kinds)
+            {
+                foreach (var document in kind.WhereNextStepAt(due => due == ResourceLifecycle.HeldUntil))
+                {
+                    document.NextStepAt = now;
+                    kind.Update(document);
+                }
+            }
+
             return 0;
         });
-        return await ApplyDueAsync(cancellationToken);
+        return await SettleAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        ResumeParked();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -81,27 +107,53 @@ public sealed class LifecycleWorker(
         }
     }
 
+    // Holds live in memory: a resource that waited on one when the emulator stopped carries on at once after a restart.
+    private void ResumeParked()
+    {
+        var now = clock.UtcNow;
+        table.Atomically(() =>
+        {
+            foreach (var kind in table.Kinds)
+            {
+                foreach (var document in kind.WhereNextStepAt(due => due is null))
+                {
+                    if (document.Action is not null)
+                    {
+                        document.NextStepAt = now;
+                        kind.Update(document);
+                    }
+                }
+            }
+
+            return 0;
+        });
+    }
+
     /// Sleeps until the earliest due step, so a transition lands on time instead of on the next poll; but not less
     /// than a few milliseconds, so that a steady stream of due steps is applied in batches rather than one wake each.
     private TimeSpan UntilNextStep()
     {
-        var next = new[] { services.NextDue(), replicaSets.NextDue(), peerings.NextDue() }.Min();
+        var next = table.Kinds.Select(kind => kind.NextDue()).Min();
         var wait = next is { } due ? due - clock.UtcNow : LongestNap;
         return wait < ShortestNap ? ShortestNap : wait > LongestNap ? LongestNap : wait;
     }
 
     private int ApplyDue(DateTime now)
     {
-        var queue = new PriorityQueue<Func<DateTime?>, (DateTime, string)>();
-        Enqueue(queue, services, TransitionTable.Service, now, RemoveReplicaSets);
-        Enqueue(queue, replicaSets, TransitionTable.ReplicaSet, now, null);
-        Enqueue(queue, peerings, TransitionTable.Peering, now, null);
+        var queue = new PriorityQueue<(IResourceKind Kind, ILifecycleDocument Document), (DateTime, string)>();
+        foreach (var kind in table.Kinds)
+        {
+            foreach (var document in kind.DueBy(now))
+            {
+                queue.Enqueue((kind, document), (document.NextStepAt!.Value, document.Id));
+            }
+        }
 
         var applied = 0;
         while (queue.TryDequeue(out var step, out var key))
         {
             applied++;
-            if (step() is { } next && next <= now)
+            if (Apply(step.Kind, step.Document) is { } next && next <= now)
             {
                 queue.Enqueue(step, (next, key.Item2));
             }
@@ -110,76 +162,62 @@ public sealed class LifecycleWorker(
         return applied;
     }
 
-    private void Enqueue<T>(PriorityQueue<Func<DateTime?>, (DateTime, string)> queue, IStore<T> store, string kind, DateTime now, Action<T>? onGone)
-        where T : class, ILifecycleDocument
-    {
-        foreach (var document in store.DueBy(now))
-        {
-            queue.Enqueue(() => Apply(store, kind, document, onGone), (document.NextStepAt!.Value, document.Id));
-        }
-    }
-
     /// Applies one step to one resource; returns when its next step is due, or null when it has none.
-    private DateTime? Apply<T>(IStore<T> store, string kind, T document, Action<T>? onGone)
-        where T : class, ILifecycleDocument
+    private DateTime? Apply(IResourceKind kind, ILifecycleDocument document)
     {
         var from = document.Status;
-        var action = TransitionTable.Find(kind, document.Action);
+        var action = table.Find(kind.Name, document.Action);
         if (action is null)
         {
             document.NextStepAt = null;
-            store.Update(document);
+            kind.Update(document);
             return null;
         }
 
         // Held steps released by a clock advance are due "now", so their lateness is measured from the release.
         metrics.Applied(document.NextStepAt!.Value, clock.UtcNow);
-        var outcome = interceptor.BeforeStep(document, action);
+        var outcome = Decide(document, action);
         if (outcome.Verdict == StepVerdict.Stall)
         {
             document.NextStepAt = ResourceLifecycle.HeldUntil;
-            store.Update(document);
-            logger.LogInformation("{Kind} {Id}: {From} stalled by a fault", kind, document.Id, from);
+            kind.Update(document);
+            logger.LogInformation("{Kind} {Id}: {From} stalled by a fault", kind.Name, document.Id, from);
             return null;
         }
 
         if (outcome.Verdict == StepVerdict.Fail)
         {
-            lifecycle.Fail(document, outcome, document.NextStepAt!.Value);
-            store.Update(document);
-            logger.LogInformation("{Kind} {Id}: {From} → {To} by a fault", kind, document.Id, from, document.Status);
+            lifecycle.Fail(document, kind.Name, outcome, document.NextStepAt!.Value);
+            kind.Update(document);
+            logger.LogInformation("{Kind} {Id}: {From} → {To} by a fault", kind.Name, document.Id, from, document.Status);
             return document.NextStepAt;
         }
 
-        if (!lifecycle.Advance(document, action, document.NextStepAt!.Value))
+        var dueAt = document.NextStepAt!.Value;
+        if (!lifecycle.Advance(document, action, dueAt))
         {
-            store.Delete(document.Id);
-            onGone?.Invoke(document);
-            logger.LogInformation("{Kind} {Id}: {From} → gone", kind, document.Id, from);
+            kind.Delete(document.Id);
+            lifecycle.RemoveOwned(kind.Name, document.Id, action.Name, dueAt);
+            logger.LogInformation("{Kind} {Id}: {From} → gone", kind.Name, document.Id, from);
             return null;
         }
 
-        store.Update(document);
-        logger.LogInformation("{Kind} {Id}: {From} → {To}", kind, document.Id, from, document.Status);
+        kind.Update(document);
+        logger.LogInformation("{Kind} {Id}: {From} → {To}", kind.Name, document.Id, from, document.Status);
         return document.NextStepAt;
     }
 
-    private static void Release<T>(IStore<T> store, DateTime now)
-        where T : class, ILifecycleDocument
+    private StepOutcome Decide(ILifecycleDocument document, LifecycleAction action)
     {
-        var held = ResourceLifecycle.HeldUntil;
-        foreach (var document in store.List(d => d.NextStepAt == held))
+        foreach (var interceptor in interceptors)
         {
-            document.NextStepAt = now;
-            store.Update(document);
+            var outcome = interceptor.BeforeStep(document, action);
+            if (outcome.Verdict != StepVerdict.Proceed)
+            {
+                return outcome;
+            }
         }
-    }
 
-    private void RemoveReplicaSets(ServiceDocument service)
-    {
-        foreach (var set in replicaSets.PeekOwnedBy(service.Id))
-        {
-            replicaSets.Delete(set.Id);
-        }
+        return StepOutcome.Proceed;
     }
 }

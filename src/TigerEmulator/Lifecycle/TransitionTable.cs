@@ -1,39 +1,42 @@
 namespace TigerEmulator.Lifecycle;
 
-/// The single source of truth for every asynchronous change in the emulator. Read it as documentation.
-public static class TransitionTable
+/// Every registered kind and its rows of the transition table: the single source of truth for every asynchronous
+/// change in the emulator. GET /_emulator/transitions shows it; each kind declares its rows in its own folder.
+public sealed class TransitionTable(IEnumerable<IResourceKind> kinds)
 {
-    public const string Service = "service";
-    public const string ReplicaSet = "replicaSet";
-    public const string Peering = "peering";
+    public IReadOnlyList<IResourceKind> Kinds { get; } = kinds.ToList();
 
-    private static readonly HashSet<string> Ready = ["READY"];
+    public IReadOnlyList<LifecycleAction> All => [.. Kinds.SelectMany(kind => kind.Actions)];
 
-    public static readonly LifecycleAction CreateService = new(Service, "create", null, ["QUEUED", "CONFIGURING"], "READY");
-    public static readonly LifecycleAction ForkService = new(Service, "fork", null, ["QUEUED", "CONFIGURING"], "READY");
-    public static readonly LifecycleAction ResizeService = new(Service, "resize", Ready, ["CONFIGURING"], "READY");
-    public static readonly LifecycleAction SetHa = new(Service, "setHA", Ready, ["CONFIGURING"], "READY");
-    public static readonly LifecycleAction AttachVpc = new(Service, "attachToVPC", Ready, ["CONFIGURING"], "READY");
-    public static readonly LifecycleAction DetachVpc = new(Service, "detachFromVPC", Ready, ["CONFIGURING"], "READY");
-    public static readonly LifecycleAction StopService = new(Service, "stop", Ready, ["PAUSING"], "PAUSED");
-    public static readonly LifecycleAction StartService = new(Service, "start", new HashSet<string> { "PAUSED" }, ["RESUMING"], "READY");
-    public static readonly LifecycleAction DeleteService = new(Service, "delete", null, ["DELETING"], null);
+    public IResourceKind Kind(string name) =>
+        Kinds.FirstOrDefault(kind => kind.Name == name) ?? throw new InvalidOperationException($"No resource kind '{name}' is registered");
 
-    /// Entered only through a lifecycle fault: the service is UNSTABLE for a while, then READY again.
-    public static readonly LifecycleAction RecoverService = new(Service, "recover", null, ["UNSTABLE"], "READY");
+    public LifecycleAction? Find(string kind, string? name) =>
+        Kinds.FirstOrDefault(k => k.Name == kind)?.Actions.FirstOrDefault(action => action.Name == name);
 
-    public static readonly LifecycleAction CreateReplicaSet = new(ReplicaSet, "create", null, ["creating"], "active");
-    public static readonly LifecycleAction ResizeReplicaSet = new(ReplicaSet, "resize", new HashSet<string> { "active" }, ["resizing"], "active");
-    public static readonly LifecycleAction DeleteReplicaSet = new(ReplicaSet, "delete", null, ["deleting"], null);
+    /// Runs a read-check-write as one step against every store.
+    public TResult Atomically<TResult>(Func<TResult> work) => Kinds[0].Atomically(work);
 
-    public static readonly LifecycleAction CreatePeering = new(Peering, "create", null, ["pending"], "active");
+    /// The action a resource seeded in a status carries on with, and at which step: the kind's first row that passes
+    /// through the status (create before fork, so a seeded CONFIGURING service finishes being created). Null for a
+    /// settled status (READY, PAUSED, active…).
+    public static (LifecycleAction Action, int Step)? InProgress(IResourceKind kind, string status)
+    {
+        foreach (var action in kind.Actions)
+        {
+            for (var step = 0; step < action.Steps.Count; step++)
+            {
+                if (action.Steps[step].Status == status)
+                {
+                    return (action, step);
+                }
+            }
+        }
 
-    public static IReadOnlyList<LifecycleAction> All { get; } =
-    [
-        CreateService, ForkService, ResizeService, SetHa, AttachVpc, DetachVpc, StopService, StartService, DeleteService, RecoverService,
-        CreateReplicaSet, ResizeReplicaSet, DeleteReplicaSet, CreatePeering,
-    ];
+        return null;
+    }
 
-    public static LifecycleAction? Find(string kind, string? name) =>
-        All.FirstOrDefault(action => action.Kind == kind && action.Name == name);
+    /// The statuses in which a resource is being deleted, and so may start no other action: the steps of its delete row.
+    public static bool IsBeingDeleted(IResourceKind kind, string status) =>
+        kind.Actions.Any(action => action.Final is null && action.Steps.Any(step => step.Status == status));
 }

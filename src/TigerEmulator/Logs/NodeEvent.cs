@@ -1,9 +1,10 @@
 using TigerEmulator.Lifecycle;
+using TigerEmulator.Services;
 
 namespace TigerEmulator.Logs;
 
-/// What a recorded status change does to the database process on every node. Read it as the documentation of which
-/// lifecycle steps write log lines; changes not listed (QUEUED, PAUSED, setHA, VPC moves…) leave the process as it is.
+/// What a recorded status change does to the database process on every node, as the generated logs tell it: the
+/// transition table's server effects, and a failover, which only the logs know of.
 internal enum NodeEvent
 {
     /// Starts for the first time: a new service.
@@ -27,15 +28,21 @@ internal enum NodeEvent
 
 internal static class NodeEvents
 {
-    public static NodeEvent? For(StatusChange change) => (change.Action, change.Status) switch
+    /// Read off the transition table's rows: what entering the status did to the database process (see ServerEffect).
+    public static NodeEvent? For(StatusChange change) => change.Action switch
     {
+        "failover" => NodeEvent.Failover,
+
         // A scenario can seed a service that is already running; it starts fresh at the moment it is seeded.
-        ("create", "READY") or ("scenario", "READY") => NodeEvent.StartFresh,
-        ("fork", "READY") => NodeEvent.StartRestored,
-        ("start", "READY") or ("resize", "READY") or ("recover", "READY") => NodeEvent.Restart,
-        ("stop", "PAUSING") or ("resize", "CONFIGURING") => NodeEvent.Stop,
-        ("delete", "DELETING") => NodeEvent.Halt,
-        ("failover", _) => NodeEvent.Failover,
-        _ => null,
+        LifecycleEvent.Seeded => change.Status == ServiceStatus.Ready ? NodeEvent.StartFresh : null,
+        _ => ServiceLifecycle.Find(change.Action)?.EffectOf(change.Status) switch
+        {
+            ServerEffect.StartFresh => NodeEvent.StartFresh,
+            ServerEffect.StartRestored => NodeEvent.StartRestored,
+            ServerEffect.Restart => NodeEvent.Restart,
+            ServerEffect.Stop => NodeEvent.Stop,
+            ServerEffect.Halt => NodeEvent.Halt,
+            _ => null,
+        },
     };
 }

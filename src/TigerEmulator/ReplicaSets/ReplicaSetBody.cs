@@ -16,7 +16,7 @@ public sealed record ReplicaSetBody(
 {
     public static ReplicaSetBody From(ReplicaSetDocument set)
     {
-        var endpoint = new EndpointBody($"{set.Id}.{set.ProjectId}.tsdb.cloud.timescale.com", set.Port);
+        var endpoint = new EndpointBody(set.Host, set.Port);
         return new(
             set.Id,
             set.Name,

@@ -25,6 +25,8 @@ public sealed class ReplicaSetDocument : LifecycleDocument, IOwnedDocument
 
     public string Environment { get; set; } = "DEV";
 
+    public string Host { get; set; } = "";
+
     public int Port { get; set; }
 
     public bool PoolerEnabled { get; set; }

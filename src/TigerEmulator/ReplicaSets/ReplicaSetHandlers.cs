@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TigerEmulator.Endpoints;
 using TigerEmulator.Http;
 using TigerEmulator.Lifecycle;
 using TigerEmulator.Services;
@@ -17,7 +18,7 @@ public static class ReplicaSetHandlers
 
     public static async Task<Results<Accepted<ReplicaSetBody>, ErrorResult>> Create(
         string project_id, string service_id, HttpRequest request, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets,
-        ResourceLifecycle lifecycle, IdGenerator ids, EmulatorClock clock)
+        ResourceLifecycle lifecycle, IdGenerator ids, EmulatorClock clock, IEndpointAllocator endpoints)
     {
         var body = await JsonBody.ReadAsync(request);
         var name = body.RequiredString("name", ServiceRequests.MaxNameLength);
@@ -42,18 +43,19 @@ public static class ReplicaSetHandlers
                 return Errors.NotFound("Service", service_id);
             }
 
-            if (service.Status != "READY")
+            if (ResourceLifecycle.SourceRefusal(service, ReplicaSetLifecycle.Create, "Service", "creating a read replica set") is { } refusal)
             {
-                return Errors.Conflict($"Service '{service.Id}' is {service.Status}; creating a read replica set needs READY");
+                return refusal;
             }
 
             var id = ids.NewId();
+            var address = endpoints.Allocate(ReplicaSetLifecycle.Kind, id, project_id);
             var set = new ReplicaSetDocument
             {
                 Id = id, ServiceId = service.Id, ProjectId = project_id, Name = name, Created = clock.UtcNow,
-                Nodes = nodes, CpuMillis = cpu, MemoryGbs = memory, Environment = service.Environment, Port = ServiceEndpoints.PortFor(id),
+                Nodes = nodes, CpuMillis = cpu, MemoryGbs = memory, Environment = service.Environment, Host = address.Host, Port = address.Port,
             };
-            lifecycle.Begin(set, TransitionTable.CreateReplicaSet);
+            lifecycle.Begin(set, ReplicaSetLifecycle.Create);
             sets.Insert(set);
             return TypedResults.Accepted((string?)null, ReplicaSetBody.From(set));
         });
@@ -63,9 +65,9 @@ public static class ReplicaSetHandlers
         string project_id, string service_id, string replica_set_id, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets, ResourceLifecycle lifecycle) =>
         Accepted(Change(project_id, service_id, replica_set_id, catalog, sets, set =>
         {
-            if (set.Status != "deleting")
+            if (set.Status != ReplicaSetStatus.Deleting)
             {
-                lifecycle.Begin(set, TransitionTable.DeleteReplicaSet);
+                lifecycle.Begin(set, ReplicaSetLifecycle.Delete);
             }
 
             return null;
@@ -77,14 +79,14 @@ public static class ReplicaSetHandlers
         var (cpu, memory) = ServiceRequests.ParseResize(await JsonBody.ReadAsync(request));
         return Accepted(Change(project_id, service_id, replica_set_id, catalog, sets, set =>
         {
-            if (ResourceLifecycle.Refusal(set, TransitionTable.ResizeReplicaSet, "Read replica set") is { } refusal)
+            if (lifecycle.Refusal(set, ReplicaSetLifecycle.Resize, "Read replica set") is { } refusal)
             {
                 return refusal;
             }
 
             set.CpuMillis = cpu;
             set.MemoryGbs = memory;
-            lifecycle.Begin(set, TransitionTable.ResizeReplicaSet);
+            lifecycle.Begin(set, ReplicaSetLifecycle.Resize);
             return null;
         }));
     }
@@ -109,7 +111,7 @@ public static class ReplicaSetHandlers
     {
         var error = Change(projectId, serviceId, setId, catalog, sets, set =>
         {
-            if (set.Status == "deleting")
+            if (set.Status == ReplicaSetStatus.Deleting)
             {
                 return Errors.Conflict($"Read replica set '{set.Id}' is deleting");
             }

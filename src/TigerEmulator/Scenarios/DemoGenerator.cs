@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Bogus;
+using TigerEmulator.ReplicaSets;
 using TigerEmulator.Services;
+using TigerEmulator.Vpcs;
 
 namespace TigerEmulator.Scenarios;
 
@@ -24,7 +26,7 @@ internal static partial class DemoGenerator
         var sets = Enumerable.Range(0, plan.ReplicaSets).Select(_ =>
         {
             var size = Pick(faker, Sizes);
-            var status = faker.Random.WeightedRandom(["active", "creating"], [0.85f, 0.15f]);
+            var status = faker.Random.WeightedRandom([ReplicaSetStatus.Active, ReplicaSetStatus.Creating], [0.85f, 0.15f]);
             return new SeedReplicaSet(newId(), Pick(faker, services).Id!, Name(faker, "replica"), status, faker.Random.Int(1, 3), size.Cpu, size.Memory, null, faker.Random.Bool(0.3f));
         }).ToList();
         return new Generated(vpcs, peerings, services, sets);
@@ -37,7 +39,7 @@ internal static partial class DemoGenerator
         var replicas = faker.Random.WeightedRandom([0, 1, 2], [0.6f, 0.3f, 0.1f]);
         return new SeedService(
             newId(), project, Name(faker, "db"),
-            faker.Random.WeightedRandom(["READY", "PAUSED", "CONFIGURING"], [0.7f, 0.15f, 0.15f]),
+            faker.Random.WeightedRandom([ServiceStatus.Ready, ServiceStatus.Paused, ServiceStatus.Configuring], [0.7f, 0.15f, 0.15f]),
             faker.PickRandom("TIMESCALEDB", "POSTGRES", "VECTOR"),
             vpc?.RegionCode ?? Pick(faker, Regions.All.Take(4).ToList()),
             size.Cpu, size.Memory,
@@ -48,7 +50,7 @@ internal static partial class DemoGenerator
 
     private static SeedPeering Peering(Faker faker, SeedVpc vpc, Func<string> newId) => new(
         newId(), vpc.Id!, faker.Random.ReplaceNumbers("############"), Pick(faker, Regions.All), "vpc-" + faker.Random.Hexadecimal(17, "").ToLowerInvariant(),
-        faker.Random.WeightedRandom(["active", "pending"], [0.8f, 0.2f]), null);
+        faker.Random.WeightedRandom([PeeringStatus.Active, PeeringStatus.Pending], [0.8f, 0.2f]), null);
 
     // Bogus's PickRandom takes a read-only list for a single item, so pick by index.
     private static T Pick<T>(Faker faker, IReadOnlyList<T> items) => items[faker.Random.Int(0, items.Count - 1)];

@@ -1,7 +1,9 @@
+using TigerEmulator.Lifecycle;
+
 namespace TigerEmulator.Scenarios;
 
 /// Reads and validates a scenario from a file or from text; applies nothing. Every failure is a <see cref="ScenarioException"/>.
-public sealed class ScenarioLoader(ScenarioLocator locator, EmulatorOptions options)
+public sealed class ScenarioLoader(ScenarioLocator locator, EmulatorOptions options, TransitionTable table)
 {
     public Scenario Load(string nameOrPath)
     {
@@ -23,6 +25,6 @@ public sealed class ScenarioLoader(ScenarioLocator locator, EmulatorOptions opti
     public Scenario Parse(string text, string source, string fallbackName, bool json)
     {
         var root = json ? JsonDocumentNodes.Parse(text, source) : YamlDocument.Parse(text, source);
-        return ScenarioReader.Read(root, source, fallbackName, options);
+        return ScenarioReader.Read(root, source, fallbackName, options, table);
     }
 }

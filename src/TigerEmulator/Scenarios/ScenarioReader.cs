@@ -1,3 +1,4 @@
+using TigerEmulator.Lifecycle;
 using TigerEmulator.Faults;
 
 namespace TigerEmulator.Scenarios;
@@ -6,7 +7,7 @@ namespace TigerEmulator.Scenarios;
 /// the emulator never applies part of a scenario.
 public static class ScenarioReader
 {
-    public static Scenario Read(DocumentNode root, string source, string fallbackName, EmulatorOptions options)
+    public static Scenario Read(DocumentNode root, string source, string fallbackName, EmulatorOptions options, TransitionTable table)
     {
         var top = new MapReader(root, source);
         var book = new ReferenceBook(source);
@@ -14,7 +15,7 @@ public static class ScenarioReader
         var name = top.String("name", 64) ?? fallbackName;
         var description = top.String("description", 2000);
         var seed = top.Int("seed", int.MinValue, int.MaxValue);
-        var timing = TimingReader.Read(top.Map("timing"));
+        var timing = TimingReader.Read(top.Map("timing"), table);
         var projects = top.Maps("projects").Select(map => SeedReaders.Project(map, book)).ToList();
         var keys = top.Maps("api_keys").Select(map => SeedReaders.ApiKey(map, book, options)).ToList();
         var vpcs = top.Maps("vpcs").Select(map => SeedReaders.Vpc(map, book, options)).ToList();
@@ -22,7 +23,7 @@ public static class ScenarioReader
         var services = top.Maps("services").Select(map => ServiceSeedReader.Service(map, book, options)).ToList();
         var sets = top.Maps("replica_sets").Select(map => ServiceSeedReader.ReplicaSet(map, book)).ToList();
         var generate = Generation(top.Map("generate"), book, options);
-        var faults = top.Maps("faults").Select(map => Fault(map, book)).ToList();
+        var faults = top.Maps("faults").Select(map => Fault(map, book, table)).ToList();
         var logs = Logs(top.Map("logs"));
         top.RejectUnknown();
         book.CheckAll();
@@ -42,9 +43,9 @@ public static class ScenarioReader
         return new ScenarioLogs(rate, errors);
     }
 
-    private static FaultRule Fault(MapReader map, ReferenceBook book)
+    private static FaultRule Fault(MapReader map, ReferenceBook book, TransitionTable table)
     {
-        var rule = FaultRuleReader.Read(map);
+        var rule = FaultRuleReader.Read(map, table);
         if (rule.Id is { } id)
         {
             book.Declare("fault rule", id, map.PlaceOf("id"), rule);

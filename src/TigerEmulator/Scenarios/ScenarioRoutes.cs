@@ -36,13 +36,13 @@ public static class ScenarioRoutes
         active.Set(next);
         try
         {
-            reset.Reset();
+            await reset.ResetAsync();
         }
         catch
         {
             // Validation should have caught everything; if applying still fails, go back whole rather than run half-loaded.
             active.Set(previous);
-            reset.Reset();
+            await reset.ResetAsync();
             throw;
         }
 

@@ -1,9 +1,6 @@
 using TigerEmulator.Admin;
-using TigerEmulator.Auth;
-using TigerEmulator.ReplicaSets;
-using TigerEmulator.Services;
+using TigerEmulator.Lifecycle;
 using TigerEmulator.Storage;
-using TigerEmulator.Vpcs;
 
 namespace TigerEmulator.Scenarios;
 
@@ -15,15 +12,11 @@ public sealed class ScenarioStartup(
     ActiveScenario active,
     EmulatorReset reset,
     ScenarioSeeder seeder,
-    IStore<ServiceDocument> services,
-    IStore<VpcDocument> vpcs,
-    IStore<PeeringDocument> peerings,
-    IStore<ReplicaSetDocument> replicaSets,
-    IStore<ApiKeyDocument> keys,
+    TransitionTable table,
     IdGenerator ids,
     ILogger<ScenarioStartup> logger)
 {
-    public void Start()
+    public async Task StartAsync()
     {
         if (options.Scenario is { } name)
         {
@@ -31,9 +24,9 @@ public sealed class ScenarioStartup(
         }
 
         // A data folder that already holds state is a restart: keep the state, take only the scenario's settings.
-        if (services.Count() + vpcs.Count() + peerings.Count() + replicaSets.Count() == 0 && keys.Count() <= 1)
+        if (table.Kinds.All(kind => kind.Count() <= kind.StartsWith))
         {
-            reset.Reset();
+            await reset.ResetAsync();
         }
         else
         {

@@ -54,10 +54,10 @@ internal static partial class SeedReaders
     {
         var id = Id(map, "id");
         var vpc = map.RequiredString("vpc", 64);
-        var status = map.Enum("status", SeedStatuses.Peering) ?? "active";
+        var status = map.Enum("status", PeeringStatus.All) ?? PeeringStatus.Active;
         var message = map.String("error_message", 1000);
         var peering = new SeedPeering(id, vpc, map.RequiredString("peer_account_id", 128), map.RequiredString("peer_region_code", 64),
-            map.RequiredString("peer_vpc_id", 128), status, message ?? (status == "failed" ? "The peer VPC was not found" : null));
+            map.RequiredString("peer_vpc_id", 128), status, message ?? (status == PeeringStatus.Failed ? "The peer VPC was not found" : null));
         map.RejectUnknown();
         book.Refer<SeedVpc>("VPC", vpc, map.PlaceOf("vpc"));
         if (id is not null)

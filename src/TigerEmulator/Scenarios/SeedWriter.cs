@@ -1,4 +1,5 @@
 using TigerEmulator.Auth;
+using TigerEmulator.Endpoints;
 using TigerEmulator.Lifecycle;
 using TigerEmulator.ReplicaSets;
 using TigerEmulator.Services;
@@ -18,7 +19,8 @@ public sealed class SeedWriter(
     IStore<ReplicaSetDocument> replicaSets,
     IdGenerator ids,
     EmulatorClock clock,
-    LifecycleTimings timings)
+    ResourceLifecycle lifecycle,
+    IEndpointAllocator endpoints)
 {
     public void Write(Scenario scenario, int seed)
     {
@@ -74,7 +76,7 @@ public sealed class SeedWriter(
                 PeerRegionCode = peering.PeerRegionCode, PeerVpcId = peering.PeerVpcId, ProvisionedId = "pcx-" + newId(), Created = now,
                 Status = peering.Status, ErrorMessage = peering.ErrorMessage,
             };
-            Place(document, TransitionTable.Peering, now);
+            lifecycle.Place(document, VpcKinds.Peering, now);
             peerings.Insert(document);
         }
 
@@ -87,13 +89,14 @@ public sealed class SeedWriter(
         {
             var parent = services.Get(set.Service)!;
             var id = set.Id ?? newId();
+            var address = endpoints.Allocate(ReplicaSetLifecycle.Kind, id, parent.ProjectId);
             var document = new ReplicaSetDocument
             {
                 Id = id, ServiceId = parent.Id, ProjectId = parent.ProjectId, Name = set.Name, Created = now, Status = set.Status, Nodes = set.Nodes,
                 CpuMillis = set.CpuMillis, MemoryGbs = set.MemoryGbs, Environment = set.Environment ?? parent.Environment,
-                Port = ServiceEndpoints.PortFor(id), PoolerEnabled = set.Pooler,
+                Host = address.Host, Port = address.Port, PoolerEnabled = set.Pooler,
             };
-            Place(document, TransitionTable.ReplicaSet, now);
+            lifecycle.Place(document, ReplicaSetLifecycle.Kind, now);
             replicaSets.Insert(document);
         }
     }
@@ -101,30 +104,17 @@ public sealed class SeedWriter(
     private ServiceDocument ServiceFrom(SeedService seed, Func<string> newId, DateTime now)
     {
         var id = seed.Id ?? newId();
+        var address = endpoints.Allocate(ServiceLifecycle.Kind, id, seed.Project);
+        var password = seed.Password ?? ids.NewPassword();
         var service = new ServiceDocument
         {
             Id = id, ProjectId = seed.Project, Name = seed.Name, RegionCode = seed.RegionCode, ServiceType = seed.ServiceType, Created = now,
             Status = seed.Status, ResourceId = newId(), CpuMillis = seed.CpuMillis, MemoryGbs = seed.MemoryGbs, Environment = seed.Environment,
-            Port = ServiceEndpoints.PortFor(id), VpcId = seed.Vpc, HaReplicaCount = seed.HaReplicas, HaSyncReplicaCount = seed.HaSyncReplicas,
+            Host = address.Host, Port = address.Port, VpcId = seed.Vpc, HaReplicaCount = seed.HaReplicas, HaSyncReplicaCount = seed.HaSyncReplicas,
             PoolerEnabled = seed.Pooler, ForkedFromProjectId = seed.ForkedFrom is null ? null : seed.Project, ForkedFromServiceId = seed.ForkedFrom,
-            PasswordHash = ServiceHandlers.HashPassword(seed.Password ?? ids.NewPassword()),
+            PasswordHash = ServiceHandlers.HashPassword(password),
         };
-        Place(service, TransitionTable.Service, now);
+        lifecycle.Place(service, ServiceLifecycle.Kind, now, new Secret(password));
         return service;
-    }
-
-    // A resource seeded mid-action carries on from that step, due after the step's full duration from now.
-    private void Place(ILifecycleDocument document, string kind, DateTime now)
-    {
-        document.History.Add(new StatusChange(now, document.Status, "scenario"));
-        if (SeedStatuses.ActionFor(kind, document.Status) is not { } progress)
-        {
-            return;
-        }
-
-        document.Action = progress.Action.Name;
-        document.Step = progress.Step;
-        var duration = timings.StepDuration(progress.Action, progress.Step);
-        document.NextStepAt = ResourceLifecycle.Due(now, duration);
     }
 }

@@ -13,7 +13,7 @@ internal static class ServiceSeedReader
         var id = SeedReaders.Id(map, "id");
         var project = SeedReaders.ProjectOf(map, book, options);
         var name = map.RequiredString("name", ServiceRequests.MaxNameLength);
-        var status = map.Enum("status", SeedStatuses.Service) ?? "READY";
+        var status = map.Enum("status", ServiceStatus.All) ?? ServiceStatus.Ready;
         var type = map.Enum("service_type", ServiceTypes) ?? "TIMESCALEDB";
         var region = map.Enum("region_code", Regions.All) ?? Regions.Default;
         var (cpu, memory) = Size(map, allowShared: true);
@@ -55,7 +55,7 @@ internal static class ServiceSeedReader
         var id = SeedReaders.Id(map, "id");
         var service = map.RequiredString("service", 64);
         var name = map.RequiredString("name", ServiceRequests.MaxNameLength);
-        var status = map.Enum("status", SeedStatuses.ReplicaSet) ?? "active";
+        var status = map.Enum("status", ReplicaSetStatus.All) ?? ReplicaSetStatus.Active;
         var nodes = map.Int("nodes", 1, ReplicaSetHandlers.MaxNodes) ?? 1;
         var (cpu, memory) = Size(map, allowShared: false);
         var set = new SeedReplicaSet(id, service, name, status, nodes, cpu!.Value, memory!.Value,

@@ -5,7 +5,7 @@ namespace TigerEmulator.Scenarios;
 /// Reads a scenario's timing: profile, speed, clock mode and per-action overrides of the transition table.
 internal static class TimingReader
 {
-    public static ScenarioTiming Read(MapReader? timing)
+    public static ScenarioTiming Read(MapReader? timing, TransitionTable table)
     {
         if (timing is null)
         {
@@ -15,19 +15,19 @@ internal static class TimingReader
         var profile = timing.Enum("profile", TimingProfiles.Names);
         var speed = timing.Number("speed", 0.001, 1_000_000);
         var clock = timing.Enum("clock", ["realtime", "manual"]);
-        var overrides = timing.Maps("overrides").Select(Override).ToList();
+        var overrides = timing.Maps("overrides").Select(map => Override(map, table)).ToList();
         timing.RejectUnknown();
         return new ScenarioTiming(profile, speed, clock, overrides);
     }
 
-    private static TimingOverride Override(MapReader map)
+    private static TimingOverride Override(MapReader map, TransitionTable table)
     {
         var name = map.RequiredString("transition", 64);
         var parts = name.Split('/');
-        var action = parts.Length == 2 ? TransitionTable.Find(parts[0], parts[1]) : null;
+        var action = parts.Length == 2 ? table.Find(parts[0], parts[1]) : null;
         if (action is null)
         {
-            var known = string.Join(", ", TransitionTable.All.Select(a => $"{a.Kind}/{a.Name}"));
+            var known = string.Join(", ", table.All.Select(a => $"{a.Kind}/{a.Name}"));
             throw map.Error("transition", $"must name a row of the transition table ({known}), not '{name}'");
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TigerEmulator.Endpoints;
 using TigerEmulator.Http;
 using TigerEmulator.Lifecycle;
 using TigerEmulator.Storage;
@@ -9,39 +10,44 @@ namespace TigerEmulator.Services;
 public static class ForkHandler
 {
     public static async Task<Results<Accepted<ServiceBody>, ErrorResult>> Fork(
-        string project_id, string service_id, HttpRequest request, ServiceCatalog catalog, IdGenerator ids, EmulatorClock clock)
+        string project_id, string service_id, HttpRequest request, ServiceCatalog catalog, IdGenerator ids, EmulatorClock clock, IEndpointAllocator endpoints)
     {
         var fork = ServiceRequests.ParseFork(await JsonBody.ReadAsync(request));
-        var parent = catalog.Find(project_id, service_id);
-        if (parent is null)
-        {
-            return Errors.NotFound("Service", service_id);
-        }
 
-        if (parent.Status != "READY")
+        // The parent is checked and the child stored in one step, so a parent being deleted meanwhile cannot be forked.
+        return catalog.Services.Atomically<Results<Accepted<ServiceBody>, ErrorResult>>(() =>
         {
-            return Errors.Conflict($"Service '{parent.Id}' is {parent.Status}; fork needs READY");
-        }
+            var parent = catalog.Find(project_id, service_id);
+            if (parent is null)
+            {
+                return Errors.NotFound("Service", service_id);
+            }
 
-        var now = clock.UtcNow;
-        if (fork.TargetTime is { } target && (target.UtcDateTime < parent.Created || target.UtcDateTime > now))
-        {
-            return Errors.BadRequest($"'target_time' must fall within the parent's lifetime, {parent.Created:O} to {now:O}");
-        }
+            if (ResourceLifecycle.SourceRefusal(parent, ServiceLifecycle.Fork, "Service", "fork") is { } refusal)
+            {
+                return refusal;
+            }
 
-        var size = fork.Cpu is null && fork.Memory is null
-            ? (parent.CpuMillis, parent.MemoryGbs)
-            : ComputeSizes.Resolve(fork.Cpu, fork.Memory, allowShared: true);
-        var password = ids.NewPassword();
-        var child = ServiceHandlers.New(project_id, fork.Name ?? $"{parent.Name}-fork", ids, clock, password);
-        child.ServiceType = parent.ServiceType;
-        child.RegionCode = parent.RegionCode;
-        child.VolumeType = parent.VolumeType;
-        child.CpuMillis = size.Item1;
-        child.MemoryGbs = size.Item2;
-        child.Environment = fork.Environment;
-        child.ForkedFromProjectId = parent.ProjectId;
-        child.ForkedFromServiceId = parent.Id;
-        return catalog.Launch(child, TransitionTable.ForkService, password);
+            var now = clock.UtcNow;
+            if (fork.TargetTime is { } target && (target.UtcDateTime < parent.Created || target.UtcDateTime > now))
+            {
+                return Errors.BadRequest($"'target_time' must fall within the parent's lifetime, {parent.Created:O} to {now:O}");
+            }
+
+            var size = fork.Cpu is null && fork.Memory is null
+                ? (parent.CpuMillis, parent.MemoryGbs)
+                : ComputeSizes.Resolve(fork.Cpu, fork.Memory, allowShared: true);
+            var password = ids.NewPassword();
+            var child = ServiceHandlers.New(project_id, fork.Name ?? $"{parent.Name}-fork", ids, clock, endpoints, password);
+            child.ServiceType = parent.ServiceType;
+            child.RegionCode = parent.RegionCode;
+            child.VolumeType = parent.VolumeType;
+            child.CpuMillis = size.Item1;
+            child.MemoryGbs = size.Item2;
+            child.Environment = fork.Environment;
+            child.ForkedFromProjectId = parent.ProjectId;
+            child.ForkedFromServiceId = parent.Id;
+            return catalog.Launch(child, ServiceLifecycle.Fork, password);
+        });
     }
 }

@@ -8,15 +8,15 @@ namespace TigerEmulator.Services;
 public static class ServiceActionHandlers
 {
     public static Results<Accepted<ServiceBody>, ErrorResult> Start(string project_id, string service_id, ServiceCatalog catalog) =>
-        catalog.Begin(project_id, service_id, TransitionTable.StartService);
+        catalog.Begin(project_id, service_id, ServiceLifecycle.StartService);
 
     public static Results<Accepted<ServiceBody>, ErrorResult> Stop(string project_id, string service_id, ServiceCatalog catalog) =>
-        catalog.Begin(project_id, service_id, TransitionTable.StopService);
+        catalog.Begin(project_id, service_id, ServiceLifecycle.StopService);
 
     public static async Task<Results<Accepted<ServiceBody>, ErrorResult>> Resize(string project_id, string service_id, HttpRequest request, ServiceCatalog catalog)
     {
         var (cpu, memory) = ServiceRequests.ParseResize(await JsonBody.ReadAsync(request));
-        return catalog.Begin(project_id, service_id, TransitionTable.ResizeService, service =>
+        return catalog.Begin(project_id, service_id, ServiceLifecycle.Resize, service =>
         {
             service.CpuMillis = cpu;
             service.MemoryGbs = memory;
@@ -26,7 +26,7 @@ public static class ServiceActionHandlers
     public static async Task<Results<Accepted<ServiceBody>, ErrorResult>> SetHa(string project_id, string service_id, HttpRequest request, ServiceCatalog catalog)
     {
         var change = ServiceRequests.ParseHa(await JsonBody.ReadAsync(request));
-        return catalog.Begin(project_id, service_id, TransitionTable.SetHa, service =>
+        return catalog.Begin(project_id, service_id, ServiceLifecycle.SetHa, service =>
         {
             var replicas = change.ReplicaCount ?? service.HaReplicaCount;
             var sync = change.SyncReplicaCount ?? Math.Min(service.HaSyncReplicaCount, replicas);
@@ -52,10 +52,22 @@ public static class ServiceActionHandlers
         return Configure(catalog, project_id, service_id, s => s.Environment = environment, $"Environment set to {environment}");
     }
 
-    public static async Task<Results<NoContent, ErrorResult>> UpdatePassword(string project_id, string service_id, HttpRequest request, ServiceCatalog catalog)
+    /// Only a hash is stored; the listeners receive the new password once (a real server needs it).
+    public static async Task<Results<NoContent, ErrorResult>> UpdatePassword(
+        string project_id, string service_id, HttpRequest request, ServiceCatalog catalog, ResourceLifecycle lifecycle)
     {
         var password = ServiceRequests.ParsePassword(await JsonBody.ReadAsync(request));
-        var error = catalog.Change(project_id, service_id, service => Unless(service, "DELETING") ?? SetPassword(service, password));
+        var error = catalog.Change(project_id, service_id, service =>
+        {
+            if (Unless(service, ServiceStatus.Deleting) is { } refusal)
+            {
+                return refusal;
+            }
+
+            service.PasswordHash = ServiceHandlers.HashPassword(password);
+            lifecycle.Announce(service, ServiceLifecycle.Kind, "updatePassword", new Secret(password));
+            return null;
+        });
         return error is null ? TypedResults.NoContent() : error;
     }
 
@@ -63,7 +75,7 @@ public static class ServiceActionHandlers
     {
         var error = catalog.Change(projectId, serviceId, service =>
         {
-            if (Unless(service, "DELETING") is { } refusal)
+            if (Unless(service, ServiceStatus.Deleting) is { } refusal)
             {
                 return refusal;
             }
@@ -72,12 +84,6 @@ public static class ServiceActionHandlers
             return null;
         });
         return error is null ? TypedResults.Ok(new MessageBody(message)) : error;
-    }
-
-    private static ErrorResult? SetPassword(ServiceDocument service, string password)
-    {
-        service.PasswordHash = ServiceHandlers.HashPassword(password);
-        return null;
     }
 
     private static ErrorResult? Unless(ServiceDocument service, string status) =>

@@ -37,13 +37,15 @@ public sealed class ServiceCatalog(IStore<ServiceDocument> services, IStore<Repl
         return sets.Count < 2 ? sets : sets.OrderBy(r => r.Created).ThenBy(r => r.Id);
     }
 
-    /// Stores a new service at the first step of its create or fork, and answers with its one-time password.
-    public Accepted<ServiceBody> Launch(ServiceDocument service, LifecycleAction action, string initialPassword)
-    {
-        lifecycle.Begin(service, action);
-        services.Insert(service);
-        return TypedResults.Accepted((string?)null, Body(service, initialPassword));
-    }
+    /// Stores a new service at the first step of its create or fork, and answers with its one-time password, which the
+    /// lifecycle's listeners receive once (a real server needs it) and nothing stores.
+    public Accepted<ServiceBody> Launch(ServiceDocument service, LifecycleAction action, string initialPassword) =>
+        services.Atomically(() =>
+        {
+            lifecycle.Begin(service, action, new Secret(initialPassword));
+            services.Insert(service);
+            return TypedResults.Accepted((string?)null, Body(service, initialPassword));
+        });
 
     /// Starts an asynchronous action: 404 for an unknown service, 409 when its status forbids the action.
     public Results<Accepted<ServiceBody>, ErrorResult> Begin(string projectId, string serviceId, LifecycleAction action, Action<ServiceDocument>? change = null) =>
@@ -54,7 +56,7 @@ public sealed class ServiceCatalog(IStore<ServiceDocument> services, IStore<Repl
     /// For use inside <see cref="Change"/>: refuses with 409 when the status forbids the action, else changes and begins it.
     public ErrorResult? TryBegin(ServiceDocument service, LifecycleAction action, Action change)
     {
-        if (ResourceLifecycle.Refusal(service, action, "Service") is { } refusal)
+        if (lifecycle.Refusal(service, action, "Service") is { } refusal)
         {
             return refusal;
         }

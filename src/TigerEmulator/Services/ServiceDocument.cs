@@ -25,6 +25,8 @@ public sealed class ServiceDocument : LifecycleDocument
 
     public string Environment { get; set; } = "DEV";
 
+    public string Host { get; set; } = "";
+
     public int Port { get; set; }
 
     public string? VpcId { get; set; }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using TigerEmulator.Endpoints;
 using TigerEmulator.Http;
 using TigerEmulator.Lifecycle;
 using TigerEmulator.Storage;
@@ -19,18 +20,18 @@ public static class ServiceHandlers
             : Errors.NotFound("Service", service_id);
 
     public static async Task<Accepted<ServiceBody>> Create(
-        string project_id, HttpRequest request, ServiceCatalog catalog, IdGenerator ids, EmulatorClock clock)
+        string project_id, HttpRequest request, ServiceCatalog catalog, IdGenerator ids, EmulatorClock clock, IEndpointAllocator endpoints)
     {
         var create = ServiceRequests.ParseCreate(await JsonBody.ReadAsync(request));
         var password = ids.NewPassword();
-        var service = New(project_id, create.Name, ids, clock, password);
+        var service = New(project_id, create.Name, ids, clock, endpoints, password);
         service.ServiceType = create.ServiceType;
         service.RegionCode = create.RegionCode;
         service.CpuMillis = create.CpuMillis;
         service.MemoryGbs = create.MemoryGbs;
         service.HaReplicaCount = create.ReplicaCount;
         service.Environment = create.Environment;
-        return catalog.Launch(service, TransitionTable.CreateService, password);
+        return catalog.Launch(service, ServiceLifecycle.Create, password);
     }
 
     /// Idempotent: deleting a service that is already being deleted is accepted again.
@@ -38,9 +39,9 @@ public static class ServiceHandlers
     {
         var error = catalog.Change(project_id, service_id, service =>
         {
-            if (service.Status != "DELETING")
+            if (service.Status != ServiceStatus.Deleting)
             {
-                lifecycle.Begin(service, TransitionTable.DeleteService);
+                lifecycle.Begin(service, ServiceLifecycle.Delete);
             }
 
             return null;
@@ -48,9 +49,10 @@ public static class ServiceHandlers
         return error is null ? TypedResults.StatusCode(StatusCodes.Status202Accepted) : error;
     }
 
-    internal static ServiceDocument New(string projectId, string name, IdGenerator ids, EmulatorClock clock, string password)
+    internal static ServiceDocument New(string projectId, string name, IdGenerator ids, EmulatorClock clock, IEndpointAllocator endpoints, string password)
     {
         var id = ids.NewId();
+        var address = endpoints.Allocate(ServiceLifecycle.Kind, id, projectId);
         return new ServiceDocument
         {
             Id = id,
@@ -58,7 +60,8 @@ public static class ServiceHandlers
             Name = name,
             Created = clock.UtcNow,
             ResourceId = ids.NewId(),
-            Port = ServiceEndpoints.PortFor(id),
+            Host = address.Host,
+            Port = address.Port,
             PasswordHash = HashPassword(password),
         };
     }

@@ -31,7 +31,7 @@ public static class VpcAttachmentHandlers
                 return Errors.Conflict($"VPC '{vpc.Id}' is in {vpc.RegionCode}, but service '{service.Id}' is in {service.RegionCode}");
             }
 
-            return catalog.TryBegin(service, TransitionTable.AttachVpc, () => service.VpcId = vpc.Id);
+            return catalog.TryBegin(service, ServiceLifecycle.AttachVpc, () => service.VpcId = vpc.Id);
         });
         return error ?? (Results<Accepted<MessageBody>, ErrorResult>)TypedResults.Accepted((string?)null, new MessageBody($"Service {service_id} is being attached to VPC {vpcId}"));
     }
@@ -47,7 +47,7 @@ public static class VpcAttachmentHandlers
                 return Errors.Conflict($"Service '{service.Id}' is not attached to VPC '{vpcId}'");
             }
 
-            return catalog.TryBegin(service, TransitionTable.DetachVpc, () => service.VpcId = null);
+            return catalog.TryBegin(service, ServiceLifecycle.DetachVpc, () => service.VpcId = null);
         });
         return error ?? (Results<Accepted<MessageBody>, ErrorResult>)TypedResults.Accepted((string?)null, new MessageBody($"Service {service_id} is being detached from VPC {vpcId}"));
     }

@@ -1,5 +1,3 @@
-using TigerEmulator.Auth;
-
 namespace TigerEmulator.Storage;
 
 public static class StorageExtensions
@@ -8,7 +6,6 @@ public static class StorageExtensions
     {
         services.AddSingleton(provider => new EmulatorDatabase(provider.GetRequiredService<EmulatorOptions>(), provider.GetRequiredService<ILogger<EmulatorDatabase>>()));
         services.AddSingleton(typeof(IStore<>), typeof(LiteStore<>));
-        services.AddSingleton<ApiKeyRegistry>();
         return services;
     }
 }

@@ -33,25 +33,29 @@ public static class PeeringHandlers
         var account = body.RequiredString("peer_account_id");
         var region = body.RequiredString("peer_region_code");
         var peerVpc = body.RequiredString("peer_vpc_id");
-        if (VpcHandlers.Find(vpcs, project_id, vpc_id) is null)
+        // The VPC is checked and the peering stored in one step, so a VPC being deleted meanwhile leaves no orphan.
+        return peerings.Atomically<Results<Created<PeeringBody>, ErrorResult>>(() =>
         {
-            return Errors.NotFound("VPC", vpc_id);
-        }
+            if (VpcHandlers.Find(vpcs, project_id, vpc_id) is null)
+            {
+                return Errors.NotFound("VPC", vpc_id);
+            }
 
-        var peering = new PeeringDocument
-        {
-            Id = ids.NewId(),
-            VpcId = vpc_id,
-            ProjectId = project_id,
-            PeerAccountId = account,
-            PeerRegionCode = region,
-            PeerVpcId = peerVpc,
-            ProvisionedId = "pcx-" + ids.NewId(),
-            Created = clock.UtcNow,
-        };
-        lifecycle.Begin(peering, TransitionTable.CreatePeering);
-        peerings.Insert(peering);
-        return TypedResults.Created($"/public/api/v1/projects/{project_id}/vpcs/{vpc_id}/peerings/{peering.Id}", PeeringBody.From(peering));
+            var peering = new PeeringDocument
+            {
+                Id = ids.NewId(),
+                VpcId = vpc_id,
+                ProjectId = project_id,
+                PeerAccountId = account,
+                PeerRegionCode = region,
+                PeerVpcId = peerVpc,
+                ProvisionedId = "pcx-" + ids.NewId(),
+                Created = clock.UtcNow,
+            };
+            lifecycle.Begin(peering, VpcKinds.CreatePeering);
+            peerings.Insert(peering);
+            return TypedResults.Created($"/public/api/v1/projects/{project_id}/vpcs/{vpc_id}/peerings/{peering.Id}", PeeringBody.From(peering));
+        });
     }
 
     public static Results<NoContent, ErrorResult> Delete(

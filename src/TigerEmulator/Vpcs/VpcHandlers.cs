@@ -48,7 +48,7 @@ public static class VpcHandlers
 
     /// A VPC that services are attached to cannot go; its peerings go with it.
     public static Results<NoContent, ErrorResult> Delete(
-        string project_id, string vpc_id, IStore<VpcDocument> vpcs, IStore<ServiceDocument> services, IStore<PeeringDocument> peerings) =>
+        string project_id, string vpc_id, IStore<VpcDocument> vpcs, IStore<ServiceDocument> services, ResourceLifecycle lifecycle, EmulatorClock clock) =>
         vpcs.Atomically<Results<NoContent, ErrorResult>>(() =>
         {
             if (Find(vpcs, project_id, vpc_id) is null)
@@ -62,12 +62,8 @@ public static class VpcHandlers
                 return Errors.Conflict($"VPC '{vpc_id}' still has services attached: {string.Join(", ", attached)}");
             }
 
-            foreach (var peering in peerings.List(p => p.VpcId == vpc_id))
-            {
-                peerings.Delete(peering.Id);
-            }
-
             vpcs.Delete(vpc_id);
+            lifecycle.RemoveOwned(VpcKinds.Vpc, vpc_id, "deleteVPC", clock.UtcNow);
             return TypedResults.NoContent();
         });
 

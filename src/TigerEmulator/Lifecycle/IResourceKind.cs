@@ -1,0 +1,44 @@
+using TigerEmulator.Storage;
+
+namespace TigerEmulator.Lifecycle;
+
+/// A registered kind of resource, seen without its document type: its shape and its store.
+public interface IResourceKind
+{
+    string Name { get; }
+
+    IReadOnlyList<string> Statuses { get; }
+
+    IReadOnlyList<LifecycleAction> Actions { get; }
+
+    string? FailedStatus { get; }
+
+    string? OwnerKind { get; }
+
+    int StartsWith { get; }
+
+    int Count();
+
+    void DeleteAll();
+
+    string? ProjectOf(IDocument document);
+
+    IReadOnlyList<string> FaultTargets(IDocument document);
+
+    /// The resources of this kind that belong to an owner of <see cref="OwnerKind"/>, as private copies.
+    IReadOnlyList<IDocument> OwnedBy(string ownerId);
+
+    ILifecycleDocument? Get(string id);
+
+    IReadOnlyList<ILifecycleDocument> DueBy(DateTime time);
+
+    IReadOnlyList<ILifecycleDocument> WhereNextStepAt(Func<DateTime?, bool> when);
+
+    DateTime? NextDue();
+
+    void Update(ILifecycleDocument document);
+
+    bool Delete(string id);
+
+    TResult Atomically<TResult>(Func<TResult> work);
+}

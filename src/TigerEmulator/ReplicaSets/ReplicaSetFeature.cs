@@ -1,0 +1,10 @@
+using TigerEmulator.Lifecycle;
+
+namespace TigerEmulator.ReplicaSets;
+
+public sealed class ReplicaSetFeature : IProjectFeature
+{
+    public void AddTo(IServiceCollection services) => services.AddResourceKind(ReplicaSetLifecycle.Shape);
+
+    public void MapTo(IEndpointRouteBuilder project) => project.MapReplicaSets();
+}
