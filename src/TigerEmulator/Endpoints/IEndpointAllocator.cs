@@ -1,7 +1,8 @@
 namespace TigerEmulator.Endpoints;
 
 /// Hands out where a new resource (a service, a read replica set) is reached. The address is stored on the resource and
-/// kept for its life; the pooler listens on the next port. Replace the registration to hand out real addresses.
+/// kept for its life; the pooler listens on the next port, so an allocator reserves two. Replace the registration to
+/// hand out real addresses.
 public interface IEndpointAllocator
 {
     EndpointAddress Allocate(string kind, string id, string projectId);
