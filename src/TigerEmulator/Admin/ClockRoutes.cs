@@ -27,7 +27,7 @@ public static class ClockRoutes
         var speed = body.OptionalNumber("speed");
         if (speed is <= 0)
         {
-            throw JsonFields.Invalid($"'speed' must be above 0, not {speed}");
+            throw TigerException.Invalid($"'speed' must be above 0, not {speed}");
         }
 
         if (mode is not null)
@@ -43,10 +43,10 @@ public static class ClockRoutes
     private static async Task<Ok<ClockBody>> Advance(HttpRequest request, EmulatorClock clock, LifecycleTimings timings, LifecycleWorker worker)
     {
         var seconds = (await JsonBody.ReadAsync(request)).OptionalNumber("seconds")
-            ?? throw JsonFields.Invalid("'seconds' is required");
+            ?? throw TigerException.Invalid("'seconds' is required");
         if (seconds is < 0 or > 366 * 24 * 3600)
         {
-            throw JsonFields.Invalid($"'seconds' must be between 0 and one year, not {seconds}");
+            throw TigerException.Invalid($"'seconds' must be between 0 and one year, not {seconds}");
         }
 
         clock.Advance(TimeSpan.FromSeconds(seconds));

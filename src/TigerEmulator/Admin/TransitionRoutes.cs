@@ -34,12 +34,12 @@ public static class TransitionRoutes
         var manual = body.OptionalBool("manual") ?? false;
         if (manual == seconds.HasValue)
         {
-            throw JsonFields.Invalid("Give exactly one of 'seconds' (per step) or 'manual': true");
+            throw TigerException.Invalid("Give exactly one of 'seconds' (per step) or 'manual': true");
         }
 
         if (seconds is < 0 or > 366 * 24 * 3600)
         {
-            throw JsonFields.Invalid($"'seconds' must be between 0 and one year, not {seconds}");
+            throw TigerException.Invalid($"'seconds' must be between 0 and one year, not {seconds}");
         }
 
         timings.Override(row, manual ? LifecycleTimings.Held : TimeSpan.FromSeconds(seconds!.Value));

@@ -24,7 +24,7 @@ public static class FaultRoutes
         var body = await JsonBody.ReadAsync(request);
         try
         {
-            var rule = engine.Add(FaultRuleReader.Read(new MapReader(JsonDocumentNodes.From(body.Root, new NodePlace(""), null), null)));
+            var rule = engine.Add(FaultRuleReader.Read(body));
             var state = engine.List().Single(s => s.Rule.Id == rule.Id);
             return TypedResults.Created($"/_emulator/faults/{rule.Id}", FaultRuleBody.From(state));
         }

@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 
 namespace TigerEmulator.Scenarios;
 
-/// Reads JSON (a .json scenario, or a fault rule posted to the control API) into document nodes. JSON values carry
-/// no line of their own, so errors point at them by path; syntax errors still give line and column.
+/// Reads JSON (a .json scenario, a fault rule or any request body) into document nodes. JSON values carry no line of
+/// their own, so errors point at them by path; syntax errors still give line and column.
 public static partial class JsonDocumentNodes
 {
     public static DocumentNode Parse(string text, string source)
@@ -12,7 +12,7 @@ public static partial class JsonDocumentNodes
         try
         {
             using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 64 });
-            return From(document.RootElement, new NodePlace(""), source);
+            return From(document.RootElement, new NodePlace(""), source, lastKeyWins: false);
         }
         catch (JsonException exception)
         {
@@ -21,31 +21,61 @@ public static partial class JsonDocumentNodes
         }
     }
 
-    public static DocumentNode From(JsonElement element, NodePlace place, string? source) => element.ValueKind switch
+    /// A file refuses a repeated key; a request body lets the last one win, as JSON parsers of the real API do.
+    public static DocumentNode From(JsonElement element, NodePlace place, string? source, bool lastKeyWins) => element.ValueKind switch
     {
-        JsonValueKind.Object => FromObject(element, place, source),
-        JsonValueKind.Array => new ListNode(place, element.EnumerateArray().Select((item, index) => From(item, place.Item(index), source)).ToList()),
-        JsonValueKind.String => new ScalarNode(place, element.GetString()!, ScalarKind.String),
+        JsonValueKind.Object => FromObject(element, place, source, lastKeyWins),
+        JsonValueKind.Array => FromArray(element, place, source, lastKeyWins),
+        JsonValueKind.String => new ScalarNode(place, Text(element, place, source), ScalarKind.String),
         JsonValueKind.Number => new ScalarNode(place, element.GetRawText(), ScalarKind.Number),
-        JsonValueKind.True or JsonValueKind.False => new ScalarNode(place, element.GetRawText(), ScalarKind.Boolean),
+        JsonValueKind.True => new ScalarNode(place, "true", ScalarKind.Boolean),
+        JsonValueKind.False => new ScalarNode(place, "false", ScalarKind.Boolean),
         _ => new ScalarNode(place, "null", ScalarKind.Null),
     };
 
-    private static MapNode FromObject(JsonElement element, NodePlace place, string? source)
+    private static MapNode FromObject(JsonElement element, NodePlace place, string? source, bool lastKeyWins)
     {
         var entries = new List<KeyValuePair<string, DocumentNode>>();
         foreach (var property in element.EnumerateObject())
         {
             var child = place.Child(property.Name);
-            if (entries.Any(entry => entry.Key == property.Name))
+            var node = From(property.Value, child, source, lastKeyWins);
+            var earlier = entries.FindIndex(entry => entry.Key == property.Name);
+            if (earlier < 0)
             {
-                throw ScenarioException.At(source, child, "appears twice");
+                entries.Add(new(property.Name, node));
             }
-
-            entries.Add(new(property.Name, From(property.Value, child, source)));
+            else
+            {
+                entries[earlier] = lastKeyWins ? new(property.Name, node) : throw ScenarioException.At(source, child, "appears twice");
+            }
         }
 
         return new MapNode(place, entries);
+    }
+
+    private static ListNode FromArray(JsonElement element, NodePlace place, string? source, bool lastKeyWins)
+    {
+        var items = new List<DocumentNode>(element.GetArrayLength());
+        foreach (var item in element.EnumerateArray())
+        {
+            items.Add(From(item, place.Item(items.Count), source, lastKeyWins));
+        }
+
+        return new ListNode(place, items);
+    }
+
+    // A lone surrogate such as "\ud800" is valid JSON syntax but no text; reading it throws.
+    private static string Text(JsonElement element, NodePlace place, string? source)
+    {
+        try
+        {
+            return element.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw ScenarioException.At(source, place, "is not valid Unicode text");
+        }
     }
 
     [GeneratedRegex(@"\s*(Path: \S+ \| )?LineNumber: \d+ \| BytePositionInLine: \d+\.$")]

@@ -1,13 +1,16 @@
 using System.Globalization;
+using TigerEmulator.Http;
 
 namespace TigerEmulator.Scenarios;
 
-/// Typed access to the fields of one mapping. Every field asked for becomes known, so that <see cref="RejectUnknown"/>
-/// can refuse typos ("probabilty") by name instead of ignoring them.
+/// Typed access to the fields of one mapping: a request body, a scenario file or a fault rule, whatever its syntax.
+/// Every refusal is a <see cref="ScenarioException"/> naming the field (and the file and line when there are some), which
+/// the error boundary answers as a 400. Every field asked for becomes known, so that <see cref="RejectUnknown"/> can
+/// refuse typos ("probabilty") by name instead of ignoring them.
 public sealed class MapReader
 {
     private readonly MapNode map;
-    private readonly HashSet<string> known = [];
+    private readonly List<string> known = [];
 
     public MapReader(DocumentNode node, string? source)
     {
@@ -23,42 +26,48 @@ public sealed class MapReader
 
     public DocumentNode? Node(string key)
     {
-        known.Add(key);
+        if (!known.Contains(key))
+        {
+            known.Add(key);
+        }
+
         var node = Find(key);
         return node is null || IsNull(node) ? null : node;
     }
 
-    public string? String(string key, int maxLength = 255)
+    /// A secret field's value is never repeated in an error, only its kind.
+    public string? OptionalString(string key, int maxLength = 255, bool secret = false)
     {
         if (Node(key) is not { } node)
         {
             return null;
         }
 
-        if (node is not ScalarNode scalar || scalar.Kind == ScalarKind.Boolean)
+        if (node is not ScalarNode { Kind: ScalarKind.String } and not ScalarNode { Kind: ScalarKind.Number, Untyped: true })
         {
-            throw Error(node, $"must be text, not {node.Describe()}");
+            throw Error(node, $"must be a string, not {(secret ? node.DescribeKind() : node.Describe())}");
         }
 
-        if (scalar.Text.Trim().Length == 0 || scalar.Text.Length > maxLength)
-        {
-            throw Error(node, $"must be between 1 and {maxLength} characters long");
-        }
-
-        return scalar.Text;
+        var text = ((ScalarNode)node).Text;
+        return text.Trim().Length == 0 ? throw Error(node, "must not be empty")
+            : text.Length > maxLength ? throw Error(node, $"must be at most {maxLength} characters long")
+            : text;
     }
 
-    public string RequiredString(string key, int maxLength = 255) => String(key, maxLength) ?? throw Missing(key);
+    public string RequiredString(string key, int maxLength = 255, bool secret = false) =>
+        OptionalString(key, maxLength, secret) ?? throw Missing(key);
 
-    public string? Enum(string key, IReadOnlyCollection<string> allowed)
+    public string? OptionalEnum(string key, IReadOnlyCollection<string> allowed)
     {
-        var value = String(key);
+        var value = OptionalString(key);
         return value is null || allowed.Contains(value)
             ? value
-            : throw Error(Find(key)!, $"must be one of {string.Join(", ", allowed)}, not '{value}'");
+            : throw Error(key, $"must be one of {string.Join(", ", allowed)}, not '{value}'");
     }
 
-    public double? Number(string key, double min, double max)
+    public string RequiredEnum(string key, IReadOnlyCollection<string> allowed) => OptionalEnum(key, allowed) ?? throw Missing(key);
+
+    public double? OptionalNumber(string key, double min = double.MinValue, double max = double.MaxValue)
     {
         if (Node(key) is not { } node)
         {
@@ -66,7 +75,8 @@ public sealed class MapReader
         }
 
         if (node is not ScalarNode { Kind: ScalarKind.Number } scalar
-            || !double.TryParse(scalar.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            || !double.TryParse(scalar.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            || !double.IsFinite(value))
         {
             throw Error(node, $"must be a number, not {node.Describe()}");
         }
@@ -74,15 +84,17 @@ public sealed class MapReader
         return value >= min && value <= max ? value : throw Error(node, $"must be between {min} and {max}, not {scalar.Text}");
     }
 
-    public int? Int(string key, int min, int max)
+    public int? OptionalInt(string key, int min = int.MinValue, int max = int.MaxValue)
     {
-        var value = Number(key, min, max);
+        var value = OptionalNumber(key, min, max);
         return value is null ? null
             : value == Math.Floor(value.Value) ? (int)value.Value
-            : throw Error(Find(key)!, $"must be a whole number, not {value}");
+            : throw Error(key, $"must be a whole number, not {value}");
     }
 
-    public bool? Bool(string key)
+    public int RequiredInt(string key, int min = int.MinValue, int max = int.MaxValue) => OptionalInt(key, min, max) ?? throw Missing(key);
+
+    public bool? OptionalBool(string key)
     {
         if (Node(key) is not { } node)
         {
@@ -94,7 +106,43 @@ public sealed class MapReader
             : throw Error(node, $"must be true or false, not {node.Describe()}");
     }
 
-    public MapReader? Map(string key) => Node(key) is { } node ? new MapReader(node, Source) : null;
+    public DateTimeOffset? OptionalTimestamp(string key)
+    {
+        var text = OptionalString(key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return Rfc3339.TryParse(text, out var time)
+            ? time.ToUniversalTime()
+            : throw Error(key, $"must be an RFC 3339 timestamp, not '{text}'");
+    }
+
+    public IReadOnlyList<string>? OptionalStringArray(string key, IReadOnlyCollection<string> allowed)
+    {
+        if (Node(key) is not { } node)
+        {
+            return null;
+        }
+
+        if (node is not ListNode list)
+        {
+            throw Error(node, $"must be an array of strings, not {node.Describe()}");
+        }
+
+        var items = new List<string>(list.Items.Count);
+        foreach (var item in list.Items)
+        {
+            items.Add(item is ScalarNode { Kind: ScalarKind.String } text && allowed.Contains(text.Text)
+                ? text.Text
+                : throw Error(key, $"items must be one of {string.Join(", ", allowed)}"));
+        }
+
+        return items;
+    }
+
+    public MapReader? OptionalObject(string key) => Node(key) is { } node ? new MapReader(node, Source) : null;
 
     /// The items of a list field (none when absent).
     public IReadOnlyList<DocumentNode> List(string key)
@@ -132,7 +180,18 @@ public sealed class MapReader
 
     private ScenarioException Missing(string key) => Error(PlaceOf(key), "is required");
 
-    private DocumentNode? Find(string key) => map.Entries.FirstOrDefault(entry => entry.Key == key).Value;
+    private DocumentNode? Find(string key)
+    {
+        foreach (var (name, node) in map.Entries)
+        {
+            if (name == key)
+            {
+                return node;
+            }
+        }
+
+        return null;
+    }
 
     private static bool IsNull(DocumentNode node) => node is ScalarNode { Kind: ScalarKind.Null };
 }

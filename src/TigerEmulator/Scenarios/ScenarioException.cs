@@ -1,8 +1,11 @@
+using TigerEmulator.Http;
+
 namespace TigerEmulator.Scenarios;
 
-/// A scenario or fault rule that cannot be used. The message names the file (when there is one), the line and column
-/// (when the syntax has them), and the path of the field, so a reader can go straight to the mistake.
-public sealed class ScenarioException(string message) : Exception(message)
+/// A document that cannot be used: a scenario file, a fault rule or a request body. The message names the file (when
+/// there is one), the line and column (when the syntax has them), and the path of the field, so a reader can go straight
+/// to the mistake. It is a 400 to the error boundary; loading a scenario at start-up reports it as it is.
+public sealed class ScenarioException(string message) : TigerException(Errors.BadRequest(message))
 {
     public static ScenarioException At(string? source, NodePlace place, string problem)
     {

@@ -67,7 +67,7 @@ public static class ScenarioRoutes
         }
 
         var seed = request.Query["seed"].ToString() is { Length: > 0 } given
-            ? int.TryParse(given, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : throw JsonFields.Invalid($"'seed' must be an integer, not '{given}'")
+            ? int.TryParse(given, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : throw TigerException.Invalid($"'seed' must be an integer, not '{given}'")
             : (int?)null;
         return new(loader.Parse(text, "request body", "posted", json: false), seed);
     }

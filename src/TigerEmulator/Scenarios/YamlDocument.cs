@@ -37,7 +37,7 @@ public static partial class YamlDocument
     {
         if (parser.TryConsume<Scalar>(out var scalar))
         {
-            return new ScalarNode(At(place, scalar), scalar.Value, KindOf(scalar));
+            return new ScalarNode(At(place, scalar), scalar.Value, KindOf(scalar), Untyped: scalar.Style is ScalarStyle.Plain);
         }
 
         if (parser.TryConsume<SequenceStart>(out var sequence))

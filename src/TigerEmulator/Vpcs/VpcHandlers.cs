@@ -22,7 +22,7 @@ public static class VpcHandlers
         var region = body.RequiredEnum("region_code", Regions.All);
         if (Cidr.Problem(cidr) is { } problem)
         {
-            throw JsonFields.Invalid(problem);
+            throw TigerException.Invalid(problem);
         }
 
         var vpc = new VpcDocument { Id = ids.NewId(), ProjectId = project_id, Name = name, Cidr = cidr, RegionCode = region, Created = clock.UtcNow };
