@@ -10,9 +10,9 @@ public static class ClockRoutes
     public static RouteGroupBuilder MapClock(this RouteGroupBuilder admin)
     {
         admin.MapGet("/clock", Get).WithName("getClock").WithSummary("Emulated time, clock mode, speed and timing profile.");
-        admin.MapPut("/clock", Set).WithName("setClock")
+        admin.MapPut("/clock", Set).WithName("setClock").ProducesError(400, 413)
             .WithSummary("Changes any of mode (realtime|manual), speed (divides every duration) and profile (instant|fast|realistic).");
-        admin.MapPost("/clock/advance", Advance).WithName("advanceClock")
+        admin.MapPost("/clock/advance", Advance).WithName("advanceClock").ProducesError(400, 413)
             .WithSummary("Moves emulated time by {\"seconds\": N}, lets held steps move once, and applies every transition that falls due, in order.");
         return admin;
     }

@@ -11,7 +11,7 @@ public static class TransitionRoutes
     {
         admin.MapGet("/transitions", List).WithName("getTransitions")
             .WithSummary("Every row of the transition table with the duration each step takes now.");
-        admin.MapPut("/transitions/{kind}/{action}", Override).WithName("overrideTransition")
+        admin.MapPut("/transitions/{kind}/{action}", Override).WithName("overrideTransition").ProducesError(400, 404, 413)
             .WithSummary("Sets {\"seconds\": N} per step for one action, or {\"manual\": true} to hold it until the clock is advanced.");
         admin.MapDelete("/transitions", Clear).WithName("clearTransitionOverrides")
             .WithSummary("Removes every override: the timing profile decides again.");

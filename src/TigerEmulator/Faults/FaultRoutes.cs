@@ -10,9 +10,9 @@ public static class FaultRoutes
     public static RouteGroupBuilder MapFaults(this RouteGroupBuilder admin)
     {
         admin.MapGet("/faults", List).WithName("getFaults").WithSummary("Every fault rule in force, in evaluation order, with how often each matched and fired.");
-        admin.MapPost("/faults", Add).WithName("addFault")
+        admin.MapPost("/faults", Add).WithName("addFault").ProducesError(400, 413)
             .WithSummary("Adds a rule, e.g. {\"operation\": \"createService\", \"status\": 503, \"probability\": 1.0, \"times\": 1}; answers it with its id. Fields: scenarios/README.md.");
-        admin.MapDelete("/faults/{id}", Remove).WithName("deleteFault").WithSummary("Removes one rule.");
+        admin.MapDelete("/faults/{id}", Remove).WithName("deleteFault").ProducesError(404).WithSummary("Removes one rule.");
         admin.MapDelete("/faults", Clear).WithName("clearFaults").WithSummary("Removes every rule, the scenario's included, until the next reset.");
         return admin;
     }

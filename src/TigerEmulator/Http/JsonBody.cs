@@ -28,6 +28,12 @@ public static class JsonBody
             throw TigerException.Invalid($"Content-Type must be application/json, not '{request.ContentType ?? "(none)"}'");
         }
 
+        return Parse(bytes);
+    }
+
+    /// The fields of a JSON object; the last of a repeated key wins, as in the parsers of the real API.
+    public static MapReader Parse(byte[] bytes)
+    {
         // JSON text is UTF-8; the parser checks string contents only when they are read, which would fail later as a 500.
         if (!Utf8.IsValid(bytes))
         {

@@ -11,7 +11,7 @@ public static class ScenarioRoutes
     public static RouteGroupBuilder MapScenario(this RouteGroupBuilder admin)
     {
         admin.MapGet("/scenario", Get).WithName("getScenario").WithSummary("The scenario in force, its seed, and the scenarios that can be loaded by name.");
-        admin.MapPost("/scenario", Load).WithName("loadScenario")
+        admin.MapPost("/scenario", Load).WithName("loadScenario").ProducesError(400, 413)
             .WithSummary("Loads {\"scenario\": \"name or path\", \"seed\": N?}, or a YAML body holding a scenario itself, and resets to it. A broken scenario changes nothing.");
         return admin;
     }
