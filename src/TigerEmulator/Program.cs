@@ -1,5 +1,6 @@
 using TigerEmulator;
 using TigerEmulator.Http;
+using TigerEmulator.Reading;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddCommandLine(args, new Dictionary<string, string>

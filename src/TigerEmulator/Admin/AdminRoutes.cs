@@ -25,6 +25,15 @@ public static class AdminRoutes
         admin.MapScenario();
         admin.MapFaults();
         admin.MapJournal();
+
+        // The admin token filter can refuse every route but the open ones; Finally sees each route's own metadata.
+        ((IEndpointConventionBuilder)admin).Finally(endpoint =>
+        {
+            if (!endpoint.Metadata.OfType<OpenAdminRoute>().Any())
+            {
+                endpoint.ProducesError(401);
+            }
+        });
         return app;
     }
 

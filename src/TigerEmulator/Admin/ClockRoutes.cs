@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TigerEmulator.Http;
 using TigerEmulator.Lifecycle;
+using TigerEmulator.Reading;
 
 namespace TigerEmulator.Admin;
 
@@ -10,9 +11,9 @@ public static class ClockRoutes
     public static RouteGroupBuilder MapClock(this RouteGroupBuilder admin)
     {
         admin.MapGet("/clock", Get).WithName("getClock").WithSummary("Emulated time, clock mode, speed and timing profile.");
-        admin.MapPut("/clock", Set).WithName("setClock")
+        admin.MapPut("/clock", Set).WithName("setClock").ProducesError(400, 413)
             .WithSummary("Changes any of mode (realtime|manual), speed (divides every duration) and profile (instant|fast|realistic).");
-        admin.MapPost("/clock/advance", Advance).WithName("advanceClock")
+        admin.MapPost("/clock/advance", Advance).WithName("advanceClock").ProducesError(400, 413)
             .WithSummary("Moves emulated time by {\"seconds\": N}, lets held steps move once, and applies every transition that falls due, in order.");
         return admin;
     }
@@ -27,7 +28,7 @@ public static class ClockRoutes
         var speed = body.OptionalNumber("speed");
         if (speed is <= 0)
         {
-            throw JsonFields.Invalid($"'speed' must be above 0, not {speed}");
+            throw TigerException.Invalid($"'speed' must be above 0, not {speed}");
         }
 
         if (mode is not null)
@@ -43,10 +44,10 @@ public static class ClockRoutes
     private static async Task<Ok<ClockBody>> Advance(HttpRequest request, EmulatorClock clock, LifecycleTimings timings, LifecycleWorker worker)
     {
         var seconds = (await JsonBody.ReadAsync(request)).OptionalNumber("seconds")
-            ?? throw JsonFields.Invalid("'seconds' is required");
+            ?? throw TigerException.Invalid("'seconds' is required");
         if (seconds is < 0 or > 366 * 24 * 3600)
         {
-            throw JsonFields.Invalid($"'seconds' must be between 0 and one year, not {seconds}");
+            throw TigerException.Invalid($"'seconds' must be between 0 and one year, not {seconds}");
         }
 
         clock.Advance(TimeSpan.FromSeconds(seconds));

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TigerEmulator.Http;
 using TigerEmulator.Lifecycle;
+using TigerEmulator.Reading;
 
 namespace TigerEmulator.Admin;
 
@@ -11,7 +12,7 @@ public static class TransitionRoutes
     {
         admin.MapGet("/transitions", List).WithName("getTransitions")
             .WithSummary("Every row of the transition table with the duration each step takes now.");
-        admin.MapPut("/transitions/{kind}/{action}", Override).WithName("overrideTransition")
+        admin.MapPut("/transitions/{kind}/{action}", Override).WithName("overrideTransition").ProducesError(400, 404, 413)
             .WithSummary("Sets {\"seconds\": N} per step for one action, or {\"manual\": true} to hold it until the clock is advanced.");
         admin.MapDelete("/transitions", Clear).WithName("clearTransitionOverrides")
             .WithSummary("Removes every override: the timing profile decides again.");
@@ -34,12 +35,12 @@ public static class TransitionRoutes
         var manual = body.OptionalBool("manual") ?? false;
         if (manual == seconds.HasValue)
         {
-            throw JsonFields.Invalid("Give exactly one of 'seconds' (per step) or 'manual': true");
+            throw TigerException.Invalid("Give exactly one of 'seconds' (per step) or 'manual': true");
         }
 
         if (seconds is < 0 or > 366 * 24 * 3600)
         {
-            throw JsonFields.Invalid($"'seconds' must be between 0 and one year, not {seconds}");
+            throw TigerException.Invalid($"'seconds' must be between 0 and one year, not {seconds}");
         }
 
         timings.Override(row, manual ? LifecycleTimings.Held : TimeSpan.FromSeconds(seconds!.Value));

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TigerEmulator.Http;
+using TigerEmulator.Reading;
 
 namespace TigerEmulator.Analytics;
 

@@ -1,3 +1,4 @@
+using TigerEmulator.Reading;
 using TigerEmulator.Scenarios;
 
 namespace TigerEmulator.Faults;
@@ -30,25 +31,25 @@ public static class FaultEffectReader
         return name switch
         {
             "error" => new ErrorEffect(
-                rule.Int("status", 400, 599) ?? throw rule.Error("status", "is required for the effect 'error'"),
-                rule.String("code", 64),
-                rule.String("message", 1000),
-                rule.Int("retry_after", 0, 86400)),
+                rule.OptionalInt("status", 400, 599) ?? throw rule.Error("status", "is required for the effect 'error'"),
+                rule.OptionalString("code", 64),
+                rule.OptionalString("message", 1000),
+                rule.OptionalInt("retry_after", 0, 86400)),
             "latency" => new LatencyEffect(ReadLatency(rule)),
             "drop" => new DropEffect(),
             "truncate" => new TruncateEffect(),
-            "hang" => new HangEffect(TimeSpan.FromMilliseconds(rule.Number("ms", 1, MaxMs) ?? throw rule.Error("ms", "is required: how long the hang lasts before the connection closes"))),
+            "hang" => new HangEffect(TimeSpan.FromMilliseconds(rule.OptionalNumber("ms", 1, MaxMs) ?? throw rule.Error("ms", "is required: how long the hang lasts before the connection closes"))),
             "stall" => new StallEffect(),
-            "unstable" => new UnstableEffect(rule.Bool("recover") ?? true),
+            "unstable" => new UnstableEffect(rule.OptionalBool("recover") ?? true),
             "replica_error" => new ReplicaErrorEffect(),
-            _ => new PeeringFailureEffect(rule.String("message", 1000) ?? "The peer VPC was not found or rejected the peering request"),
+            _ => new PeeringFailureEffect(rule.OptionalString("message", 1000) ?? "The peer VPC was not found or rejected the peering request"),
         };
     }
 
     private static LatencyDistribution ReadLatency(MapReader rule)
     {
-        var distribution = rule.Enum("distribution", ["fixed", "uniform", "lognormal"]) ?? "fixed";
-        double Required(string field) => rule.Number(field, 0, MaxMs) ?? throw rule.Error(field, $"is required for the {distribution} distribution");
+        var distribution = rule.OptionalEnum("distribution", ["fixed", "uniform", "lognormal"]) ?? "fixed";
+        double Required(string field) => rule.OptionalNumber(field, 0, MaxMs) ?? throw rule.Error(field, $"is required for the {distribution} distribution");
         var allowed = distribution switch
         {
             "fixed" => new[] { "ms" },
@@ -70,7 +71,7 @@ public static class FaultEffectReader
                 return max >= min ? new UniformLatency(min, max) : throw rule.Error("max_ms", $"must not be below min_ms ({min}), not {max}");
             default:
                 var median = Required("median_ms");
-                return new LognormalLatency(median, rule.Number("sigma", 0, 5) ?? 0.5, rule.Number("max_ms", median, MaxMs) ?? Math.Min(MaxMs, median * 20));
+                return new LognormalLatency(median, rule.OptionalNumber("sigma", 0, 5) ?? 0.5, rule.OptionalNumber("max_ms", median, MaxMs) ?? Math.Min(MaxMs, median * 20));
         }
     }
 }

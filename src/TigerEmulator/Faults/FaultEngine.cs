@@ -1,3 +1,4 @@
+using TigerEmulator.Reading;
 using TigerEmulator.Scenarios;
 
 namespace TigerEmulator.Faults;
@@ -35,7 +36,7 @@ public sealed class FaultEngine
         {
             if (rule.Id is { } id && rules.Any(armed => armed.Rule.Id == id))
             {
-                throw ScenarioException.At(null, new NodePlace("id"), $"is already used by another fault rule: '{id}'");
+                throw DocumentException.At(null, new NodePlace("id"), $"is already used by another fault rule: '{id}'");
             }
 
             var named = rule.Id is null ? rule with { Id = NextId() } : rule;

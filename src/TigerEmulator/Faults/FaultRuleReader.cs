@@ -1,5 +1,6 @@
-using TigerEmulator.Lifecycle;
 using System.Text.RegularExpressions;
+using TigerEmulator.Lifecycle;
+using TigerEmulator.Reading;
 using TigerEmulator.Scenarios;
 
 namespace TigerEmulator.Faults;
@@ -14,44 +15,44 @@ public static partial class FaultRuleReader
 
     public static FaultRule Read(MapReader rule, TransitionTable table)
     {
-        var id = rule.String("id", 64);
+        var id = rule.OptionalString("id", 64);
         if (id is not null && !IdPattern().IsMatch(id))
         {
             throw rule.Error("id", "may hold only letters, digits, '.', '_' and '-'");
         }
 
-        var effectName = rule.Enum("effect", Effects) ?? (rule.Has("status") ? "error" : throw rule.Error("effect", $"is required (one of {string.Join(", ", Effects)}), unless 'status' makes it an error"));
+        var effectName = rule.OptionalEnum("effect", Effects) ?? (rule.Has("status") ? "error" : throw rule.Error("effect", $"is required (one of {string.Join(", ", Effects)}), unless 'status' makes it an error"));
         var match = ReadMatch(rule);
         var effect = FaultEffectReader.Read(effectName, rule);
         CheckMatchFits(rule, match, effect, table);
-        var probability = rule.Number("probability", 0, 1) ?? 1;
-        var times = rule.Int("times", 1, int.MaxValue);
-        var after = rule.Int("after", 0, int.MaxValue) ?? 0;
+        var probability = rule.OptionalNumber("probability", 0, 1) ?? 1;
+        var times = rule.OptionalInt("times", 1, int.MaxValue);
+        var after = rule.OptionalInt("after", 0, int.MaxValue) ?? 0;
         rule.RejectUnknown();
         return new FaultRule(id, match, effect, probability, times, after);
     }
 
     private static FaultMatch ReadMatch(MapReader rule)
     {
-        var operation = rule.String("operation", 64);
+        var operation = rule.OptionalString("operation", 64);
         if (operation is not null && !ContractOperations.All.Contains(operation))
         {
             throw rule.Error("operation", $"is not an operationId of the contract: '{operation}'");
         }
 
-        var method = rule.String("method", 8)?.ToUpperInvariant();
+        var method = rule.OptionalString("method", 8)?.ToUpperInvariant();
         if (method is not null && !Methods.Contains(method))
         {
             throw rule.Error("method", $"must be one of {string.Join(", ", Methods)}, not '{method}'");
         }
 
-        var path = rule.String("path", 512);
+        var path = rule.OptionalString("path", 512);
         if (path is not null && !path.StartsWith('/'))
         {
             throw rule.Error("path", $"must start with '/', not '{path}'");
         }
 
-        return new FaultMatch(operation, method, path, rule.String("project", 64), rule.String("resource", 64));
+        return new FaultMatch(operation, method, path, rule.OptionalString("project", 64), rule.OptionalString("resource", 64));
     }
 
     // A lifecycle fault happens in the background, to a resource: it has no method or path, only the call that began the action.

@@ -1,10 +1,8 @@
-using System.Reflection;
-using Microsoft.AspNetCore.Http.Metadata;
-
 namespace TigerEmulator.Http;
 
-/// An HTTP status paired with its Tiger error body. Built only through <see cref="Errors"/>.
-public sealed class ErrorResult : IResult, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<TigerError>, IEndpointMetadataProvider
+/// An HTTP status paired with its Tiger error body. Built only through <see cref="Errors"/>. It declares no status to
+/// OpenAPI itself, since one type carries them all: endpoints declare theirs with <see cref="ErrorMetadata.ProducesError{TBuilder}"/>.
+public sealed class ErrorResult : IResult, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<TigerError>
 {
     internal ErrorResult(int statusCode, TigerError error)
     {
@@ -21,7 +19,4 @@ public sealed class ErrorResult : IResult, IStatusCodeHttpResult, IValueHttpResu
     object? IValueHttpResult.Value => Value;
 
     public Task ExecuteAsync(HttpContext httpContext) => ErrorWriter.WriteAsync(httpContext, this);
-
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(400, typeof(TigerError), ["application/json"]));
 }

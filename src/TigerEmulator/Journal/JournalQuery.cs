@@ -21,10 +21,10 @@ public sealed record JournalQuery(string? Operation, int? Status, DateTime? Sinc
     public static int? ParseInt(string? text, string name) =>
         string.IsNullOrEmpty(text) ? null
         : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value
-        : throw JsonFields.Invalid($"'{name}' must be a whole number, not '{text}'");
+        : throw TigerException.Invalid($"'{name}' must be a whole number, not '{text}'");
 
     private static DateTime? ParseTime(string? text, string name) =>
         string.IsNullOrEmpty(text) ? null
         : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) ? value.UtcDateTime
-        : throw JsonFields.Invalid($"'{name}' must be an RFC 3339 timestamp, not '{text}'");
+        : throw TigerException.Invalid($"'{name}' must be an RFC 3339 timestamp, not '{text}'");
 }

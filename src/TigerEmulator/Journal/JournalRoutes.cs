@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TigerEmulator.Http;
 
 namespace TigerEmulator.Journal;
 
@@ -7,9 +8,9 @@ public static class JournalRoutes
 {
     public static RouteGroupBuilder MapJournal(this RouteGroupBuilder admin)
     {
-        admin.MapGet("/requests", Find).WithName("getRequests")
+        admin.MapGet("/requests", Find).WithName("getRequests").ProducesError(400)
             .WithSummary("Recorded contract requests, newest first. Filters: operation, status, since, until (RFC 3339, emulated time), limit.");
-        admin.MapGet("/requests/count", Count).WithName("countRequests").WithSummary("How many recorded requests pass the same filters.");
+        admin.MapGet("/requests/count", Count).WithName("countRequests").ProducesError(400).WithSummary("How many recorded requests pass the same filters.");
         admin.MapDelete("/requests", Clear).WithName("clearRequests").WithSummary("Forgets every recorded request.");
         return admin;
     }

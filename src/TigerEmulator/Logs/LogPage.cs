@@ -14,12 +14,12 @@ public static class LogPage
         var nodes = 1 + service.HaReplicaCount;
         if (query.Node < 0 || query.Node >= nodes)
         {
-            throw JsonFields.Invalid($"'node' must be between 0 and {nodes - 1} for service '{service.Id}', not {query.Node}");
+            throw TigerException.Invalid($"'node' must be between 0 and {nodes - 1} for service '{service.Id}', not {query.Node}");
         }
 
         if (query.Cursor is { } issued && (issued.ServiceId != service.Id || issued.Node != query.Node))
         {
-            throw JsonFields.Invalid(issued.ServiceId != service.Id
+            throw TigerException.Invalid(issued.ServiceId != service.Id
                 ? $"'cursor' was issued for another service, not '{service.Id}'"
                 : $"'cursor' was issued for node {issued.Node}, not node {query.Node}");
         }

@@ -11,22 +11,22 @@ public sealed record LogQuery(int Node, int Page, DateTime? Since, DateTime? Unt
         var page = ParseInt(query["page"], "page") ?? 0;
         if (page < 0)
         {
-            throw JsonFields.Invalid($"'page' must be 0 or more, not {page}");
+            throw TigerException.Invalid($"'page' must be 0 or more, not {page}");
         }
 
         var cursorText = query["cursor"].ToString();
         var cursor = cursorText.Length == 0 ? null
-            : LogCursor.Decode(cursorText) ?? throw JsonFields.Invalid("'cursor' is not a cursor this emulator issued");
+            : LogCursor.Decode(cursorText) ?? throw TigerException.Invalid("'cursor' is not a cursor this emulator issued");
         return new(ParseInt(query["node"], "node") ?? 0, page, ParseTime(query["since"], "since"), ParseTime(query["until"], "until"), cursor);
     }
 
     private static int? ParseInt(string? text, string name) =>
         string.IsNullOrEmpty(text) ? null
         : int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value
-        : throw JsonFields.Invalid($"'{name}' must be an integer, not '{text}'");
+        : throw TigerException.Invalid($"'{name}' must be an integer, not '{text}'");
 
     private static DateTime? ParseTime(string? text, string name) =>
         string.IsNullOrEmpty(text) ? null
         : Rfc3339.TryParse(text, out var value) ? value.UtcDateTime
-        : throw JsonFields.Invalid($"'{name}' must be an RFC 3339 timestamp such as 2024-01-15T10:00:00Z, not '{text}'");
+        : throw TigerException.Invalid($"'{name}' must be an RFC 3339 timestamp such as 2024-01-15T10:00:00Z, not '{text}'");
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TigerEmulator.Endpoints;
 using TigerEmulator.Http;
 using TigerEmulator.Lifecycle;
+using TigerEmulator.Reading;
 using TigerEmulator.Services;
 using TigerEmulator.Storage;
 
@@ -9,8 +10,6 @@ namespace TigerEmulator.ReplicaSets;
 
 public static class ReplicaSetHandlers
 {
-    public const int MaxNodes = 10;
-
     public static Results<Ok<List<ReplicaSetBody>>, ErrorResult> List(string project_id, string service_id, ServiceCatalog catalog) =>
         catalog.Read(project_id, service_id) is null
             ? Errors.NotFound("Service", service_id)
@@ -20,21 +19,7 @@ public static class ReplicaSetHandlers
         string project_id, string service_id, HttpRequest request, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets,
         ResourceLifecycle lifecycle, IdGenerator ids, EmulatorClock clock, IEndpointAllocator endpoints)
     {
-        var body = await JsonBody.ReadAsync(request);
-        var name = body.RequiredString("name", ServiceRequests.MaxNameLength);
-        var nodes = body.RequiredInt("nodes");
-        var cpu = body.RequiredInt("cpu_millis");
-        var memory = body.RequiredInt("memory_gbs");
-        if (nodes is < 1 or > MaxNodes)
-        {
-            throw JsonFields.Invalid($"'nodes' must be between 1 and {MaxNodes}, not {nodes}");
-        }
-
-        if (!ComputeSizes.IsAllowed(cpu, memory))
-        {
-            throw JsonFields.Invalid($"'cpu_millis' {cpu} with 'memory_gbs' {memory} is not an offered size; allowed pairs: {ComputeSizes.AllowedDedicated}");
-        }
-
+        var (name, nodes, cpu, memory) = ReplicaSetRequests.ParseCreate(await JsonBody.ReadAsync(request));
         return sets.Atomically<Results<Accepted<ReplicaSetBody>, ErrorResult>>(() =>
         {
             var service = catalog.Find(project_id, service_id);

@@ -1,3 +1,4 @@
+using TigerEmulator.Reading;
 namespace TigerEmulator.Scenarios;
 
 /// Collects the ids a scenario declares and the references between its resources, and checks the references once
@@ -15,7 +16,7 @@ internal sealed class ReferenceBook(string source)
     {
         if (declared.TryGetValue((kind, id), out var first))
         {
-            throw ScenarioException.At(source, place, $"repeats the {kind} id '{id}' already declared at '{first.Place.Path}'");
+            throw DocumentException.At(source, place, $"repeats the {kind} id '{id}' already declared at '{first.Place.Path}'");
         }
 
         declared[(kind, id)] = (place, record);
@@ -29,12 +30,12 @@ internal sealed class ReferenceBook(string source)
             object? found = declared.TryGetValue((kind, id), out var entry) ? entry.Record : implicitlyKnown.GetValueOrDefault((kind, id));
             if (found is null)
             {
-                throw ScenarioException.At(source, place, $"names the {kind} '{id}', which the scenario does not declare");
+                throw DocumentException.At(source, place, $"names the {kind} '{id}', which the scenario does not declare");
             }
 
             if (rule?.Invoke((T)found) is { } problem)
             {
-                throw ScenarioException.At(source, place, problem);
+                throw DocumentException.At(source, place, problem);
             }
         });
     }

@@ -1,8 +1,9 @@
 using TigerEmulator.Lifecycle;
+using TigerEmulator.Reading;
 
 namespace TigerEmulator.Scenarios;
 
-/// Reads and validates a scenario from a file or from text; applies nothing. Every failure is a <see cref="ScenarioException"/>.
+/// Reads and validates a scenario from a file or from text; applies nothing. Every failure is a <see cref="DocumentException"/>.
 public sealed class ScenarioLoader(ScenarioLocator locator, EmulatorOptions options, TransitionTable table)
 {
     public Scenario Load(string nameOrPath)
@@ -15,7 +16,7 @@ public sealed class ScenarioLoader(ScenarioLocator locator, EmulatorOptions opti
         }
         catch (IOException exception)
         {
-            throw new ScenarioException($"Scenario file '{path}' cannot be read: {exception.Message}");
+            throw new DocumentException($"Scenario file '{path}' cannot be read: {exception.Message}");
         }
 
         var json = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);

@@ -1,3 +1,4 @@
+using TigerEmulator.Reading;
 namespace TigerEmulator.Scenarios;
 
 /// Finds a scenario file by name or path. Names are looked up in TIGER_EMULATOR_SCENARIOS_DIR, then ./scenarios
@@ -16,7 +17,7 @@ public sealed class ScenarioLocator(EmulatorOptions options)
         if (nameOrPath.Contains('/') || nameOrPath.Contains('\\') || Extensions.Any(ext => nameOrPath.EndsWith(ext, StringComparison.OrdinalIgnoreCase)))
         {
             var path = Path.GetFullPath(nameOrPath);
-            return File.Exists(path) ? path : throw new ScenarioException($"Scenario file '{path}' does not exist");
+            return File.Exists(path) ? path : throw new DocumentException($"Scenario file '{path}' does not exist");
         }
 
         foreach (var folder in Folders)
@@ -31,7 +32,7 @@ public sealed class ScenarioLocator(EmulatorOptions options)
             }
         }
 
-        throw new ScenarioException(
+        throw new DocumentException(
             $"No scenario named '{nameOrPath}': looked for {nameOrPath}.yml, .yaml and .json in {string.Join(", ", Folders)}; known scenarios: {string.Join(", ", Known())}");
     }
 

@@ -1,5 +1,6 @@
-using TigerEmulator.Lifecycle;
 using TigerEmulator.Faults;
+using TigerEmulator.Lifecycle;
+using TigerEmulator.Reading;
 
 namespace TigerEmulator.Scenarios;
 
@@ -12,19 +13,19 @@ public static class ScenarioReader
         var top = new MapReader(root, source);
         var book = new ReferenceBook(source);
         book.Know("project", options.ProjectId, new SeedProject(options.ProjectId, "Emulator Project", "FREE"));
-        var name = top.String("name", 64) ?? fallbackName;
-        var description = top.String("description", 2000);
-        var seed = top.Int("seed", int.MinValue, int.MaxValue);
-        var timing = TimingReader.Read(top.Map("timing"), table);
+        var name = top.OptionalString("name", 64) ?? fallbackName;
+        var description = top.OptionalString("description", 2000);
+        var seed = top.OptionalInt("seed", int.MinValue, int.MaxValue);
+        var timing = TimingReader.Read(top.OptionalObject("timing"), table);
         var projects = top.Maps("projects").Select(map => SeedReaders.Project(map, book)).ToList();
         var keys = top.Maps("api_keys").Select(map => SeedReaders.ApiKey(map, book, options)).ToList();
         var vpcs = top.Maps("vpcs").Select(map => SeedReaders.Vpc(map, book, options)).ToList();
         var peerings = top.Maps("peerings").Select(map => SeedReaders.Peering(map, book)).ToList();
         var services = top.Maps("services").Select(map => ServiceSeedReader.Service(map, book, options)).ToList();
         var sets = top.Maps("replica_sets").Select(map => ServiceSeedReader.ReplicaSet(map, book)).ToList();
-        var generate = Generation(top.Map("generate"), book, options);
+        var generate = Generation(top.OptionalObject("generate"), book, options);
         var faults = top.Maps("faults").Select(map => Fault(map, book, table)).ToList();
-        var logs = Logs(top.Map("logs"));
+        var logs = Logs(top.OptionalObject("logs"));
         top.RejectUnknown();
         book.CheckAll();
         return new Scenario(name, source, description, seed, timing, projects, keys, vpcs, peerings, services, sets, generate, faults, logs);
@@ -37,8 +38,8 @@ public static class ScenarioReader
             return ScenarioLogs.Unchanged;
         }
 
-        var rate = logs.Number("entries_per_minute", 0.001, 60_000);
-        var errors = logs.Number("error_ratio", 0, 0.5);
+        var rate = logs.OptionalNumber("entries_per_minute", 0.001, 60_000);
+        var errors = logs.OptionalNumber("error_ratio", 0, 0.5);
         logs.RejectUnknown();
         return new ScenarioLogs(rate, errors);
     }
@@ -63,10 +64,10 @@ public static class ScenarioReader
 
         var generation = new ScenarioGeneration(
             SeedReaders.ProjectOf(map, book, options),
-            map.Int("services", 0, 50) ?? 0,
-            map.Int("vpcs", 0, 20) ?? 0,
-            map.Int("peerings", 0, 20) ?? 0,
-            map.Int("replica_sets", 0, 50) ?? 0);
+            map.OptionalInt("services", 0, 50) ?? 0,
+            map.OptionalInt("vpcs", 0, 20) ?? 0,
+            map.OptionalInt("peerings", 0, 20) ?? 0,
+            map.OptionalInt("replica_sets", 0, 50) ?? 0);
         map.RejectUnknown();
         if (generation.Peerings > 0 && generation.Vpcs == 0)
         {

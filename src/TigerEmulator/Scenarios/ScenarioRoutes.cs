@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TigerEmulator.Http;
+using TigerEmulator.Reading;
 
 namespace TigerEmulator.Scenarios;
 
@@ -11,7 +12,7 @@ public static class ScenarioRoutes
     public static RouteGroupBuilder MapScenario(this RouteGroupBuilder admin)
     {
         admin.MapGet("/scenario", Get).WithName("getScenario").WithSummary("The scenario in force, its seed, and the scenarios that can be loaded by name.");
-        admin.MapPost("/scenario", Load).WithName("loadScenario")
+        admin.MapPost("/scenario", Load).WithName("loadScenario").ProducesError(400, 413)
             .WithSummary("Loads {\"scenario\": \"name or path\", \"seed\": N?}, or a YAML body holding a scenario itself, and resets to it. A broken scenario changes nothing.");
         return admin;
     }
@@ -27,7 +28,7 @@ public static class ScenarioRoutes
         {
             next = isYaml ? await FromYamlAsync(request, loader) : await FromReferenceAsync(request, loader);
         }
-        catch (ScenarioException invalid)
+        catch (DocumentException invalid)
         {
             return Errors.BadRequest(invalid.Message);
         }
@@ -67,7 +68,7 @@ public static class ScenarioRoutes
         }
 
         var seed = request.Query["seed"].ToString() is { Length: > 0 } given
-            ? int.TryParse(given, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : throw JsonFields.Invalid($"'seed' must be an integer, not '{given}'")
+            ? int.TryParse(given, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : throw TigerException.Invalid($"'seed' must be an integer, not '{given}'")
             : (int?)null;
         return new(loader.Parse(text, "request body", "posted", json: false), seed);
     }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TigerEmulator.Reading;
 using TigerEmulator.Services;
 using TigerEmulator.Vpcs;
 
@@ -10,7 +11,7 @@ internal static partial class SeedReaders
     public static SeedProject Project(MapReader map, ReferenceBook book)
     {
         var id = Id(map, "id") ?? throw map.Error("id", "is required");
-        var project = new SeedProject(id, map.String("name", 128) ?? id, map.String("plan_type", 32) ?? "FREE");
+        var project = new SeedProject(id, map.OptionalString("name", 128) ?? id, map.OptionalString("plan_type", 32) ?? "FREE");
         map.RejectUnknown();
         book.Declare("project", id, map.PlaceOf("id"), project);
         return project;
@@ -24,7 +25,7 @@ internal static partial class SeedReaders
             throw map.Error("public_key", $"is the emulator's default key '{publicKey}', which always exists; choose another");
         }
 
-        var key = new SeedApiKey(publicKey, map.RequiredString("secret_key", 128), ProjectOf(map, book, options), map.String("name", 128) ?? "scenario-key");
+        var key = new SeedApiKey(publicKey, map.RequiredString("secret_key", 128), ProjectOf(map, book, options), map.OptionalString("name", 128) ?? "scenario-key");
         map.RejectUnknown();
         book.Declare("API key", publicKey, map.PlaceOf("public_key"), key);
         return key;
@@ -40,7 +41,7 @@ internal static partial class SeedReaders
         }
 
         var vpc = new SeedVpc(id, ProjectOf(map, book, options), map.RequiredString("name", ServiceRequests.MaxNameLength), cidr,
-            map.Enum("region_code", Regions.All) ?? throw map.Error("region_code", "is required"));
+            map.OptionalEnum("region_code", Regions.All) ?? throw map.Error("region_code", "is required"));
         map.RejectUnknown();
         if (id is not null)
         {
@@ -54,8 +55,8 @@ internal static partial class SeedReaders
     {
         var id = Id(map, "id");
         var vpc = map.RequiredString("vpc", 64);
-        var status = map.Enum("status", PeeringStatus.All) ?? PeeringStatus.Active;
-        var message = map.String("error_message", 1000);
+        var status = map.OptionalEnum("status", PeeringStatus.All) ?? PeeringStatus.Active;
+        var message = map.OptionalString("error_message", 1000);
         var peering = new SeedPeering(id, vpc, map.RequiredString("peer_account_id", 128), map.RequiredString("peer_region_code", 64),
             map.RequiredString("peer_vpc_id", 128), status, message ?? (status == PeeringStatus.Failed ? "The peer VPC was not found" : null));
         map.RejectUnknown();
@@ -70,13 +71,13 @@ internal static partial class SeedReaders
 
     public static string? Id(MapReader map, string field)
     {
-        var id = map.String(field, 64);
+        var id = map.OptionalString(field, 64);
         return id is null || IdPattern().IsMatch(id) ? id : throw map.Error(field, $"may hold only letters, digits, '-' and '_', not '{id}'");
     }
 
     public static string ProjectOf(MapReader map, ReferenceBook book, EmulatorOptions options)
     {
-        var project = map.String("project", 64) ?? options.ProjectId;
+        var project = map.OptionalString("project", 64) ?? options.ProjectId;
         book.Refer<SeedProject>("project", project, map.PlaceOf("project"));
         return project;
     }

@@ -1,3 +1,4 @@
+using TigerEmulator.Reading;
 using TigerEmulator.ReplicaSets;
 using TigerEmulator.Services;
 
@@ -12,21 +13,17 @@ internal static class ServiceSeedReader
     {
         var id = SeedReaders.Id(map, "id");
         var project = SeedReaders.ProjectOf(map, book, options);
-        var name = map.RequiredString("name", ServiceRequests.MaxNameLength);
-        var status = map.Enum("status", ServiceStatus.All) ?? ServiceStatus.Ready;
-        var type = map.Enum("service_type", ServiceTypes) ?? "TIMESCALEDB";
-        var region = map.Enum("region_code", Regions.All) ?? Regions.Default;
-        var (cpu, memory) = Size(map, allowShared: true);
-        var environment = map.Enum("environment", ServiceRequests.Environments) ?? "DEV";
-        var (replicas, sync) = Ha(map.Map("ha"));
-        var password = map.String("password", 256);
-        if (password is { Length: < 8 })
-        {
-            throw map.Error("password", "must be at least 8 characters long");
-        }
+        var name = ServiceRules.Name(map);
+        var status = map.OptionalEnum("status", ServiceStatus.All) ?? ServiceStatus.Ready;
+        var type = map.OptionalEnum("service_type", ServiceTypes) ?? "TIMESCALEDB";
+        var region = map.OptionalEnum("region_code", Regions.All) ?? Regions.Default;
+        var (cpu, memory) = ServiceRules.NewSize(map, SizeField(map, "cpu_millis", allowShared: true), SizeField(map, "memory_gbs", allowShared: true));
+        var environment = map.OptionalEnum("environment", ServiceRequests.Environments) ?? "DEV";
+        var (replicas, sync) = Ha(map.OptionalObject("ha"));
+        var password = ServiceRules.Password(map, required: false);
 
         var service = new SeedService(id, project, name, status, type, region, cpu, memory, environment, replicas, sync,
-            map.Bool("pooler") ?? false, map.String("vpc", 64), password, map.String("forked_from", 64));
+            map.OptionalBool("pooler") ?? false, map.OptionalString("vpc", 64), password, map.OptionalString("forked_from", 64));
         map.RejectUnknown();
         if (service.Vpc is { } vpc)
         {
@@ -54,12 +51,12 @@ internal static class ServiceSeedReader
     {
         var id = SeedReaders.Id(map, "id");
         var service = map.RequiredString("service", 64);
-        var name = map.RequiredString("name", ServiceRequests.MaxNameLength);
-        var status = map.Enum("status", ReplicaSetStatus.All) ?? ReplicaSetStatus.Active;
-        var nodes = map.Int("nodes", 1, ReplicaSetHandlers.MaxNodes) ?? 1;
-        var (cpu, memory) = Size(map, allowShared: false);
-        var set = new SeedReplicaSet(id, service, name, status, nodes, cpu!.Value, memory!.Value,
-            map.Enum("environment", ServiceRequests.Environments), map.Bool("pooler") ?? false);
+        var name = ReplicaSetRules.Name(map);
+        var status = map.OptionalEnum("status", ReplicaSetStatus.All) ?? ReplicaSetStatus.Active;
+        var nodes = ReplicaSetRules.Nodes(map) ?? 1;
+        var (cpu, memory) = ReplicaSetSize(map);
+        var set = new SeedReplicaSet(id, service, name, status, nodes, cpu, memory,
+            map.OptionalEnum("environment", ServiceRequests.Environments), map.OptionalBool("pooler") ?? false);
         map.RejectUnknown();
         book.Refer<SeedService>("service", service, map.PlaceOf("service"));
         if (id is not null)
@@ -70,25 +67,13 @@ internal static class ServiceSeedReader
         return set;
     }
 
-    // Sizes are integers as in Service.resources[].spec; a shared service says "shared" for both.
-    private static (int? Cpu, int? Memory) Size(MapReader map, bool allowShared)
+    // Sizes are integers as in Service.resources[].spec, not strings as in requests; a shared service says "shared" for both.
+    private static (int CpuMillis, int MemoryGbs) ReplicaSetSize(MapReader map)
     {
-        var cpu = SizeField(map, "cpu_millis", allowShared);
-        var memory = SizeField(map, "memory_gbs", allowShared);
-        if (cpu is null && memory is null)
-        {
-            return ServiceRequests.DefaultSize;
-        }
-
-        var shared = cpu == ComputeSizes.Shared && memory == ComputeSizes.Shared;
-        var pair = (Cpu: int.TryParse(cpu, out var c) ? c : -1, Memory: int.TryParse(memory, out var m) ? m : -1);
-        if (!shared && !ComputeSizes.IsAllowed(pair.Cpu, pair.Memory))
-        {
-            var allowed = allowShared ? ComputeSizes.Allowed : ComputeSizes.AllowedDedicated;
-            throw map.Error(cpu is null ? "memory_gbs" : "cpu_millis", $"with memory_gbs gives {cpu ?? "(none)"}/{memory ?? "(none)"}, not an offered size; allowed pairs: {allowed}");
-        }
-
-        return shared ? (null, null) : (pair.Cpu, pair.Memory);
+        var cpu = SizeField(map, "cpu_millis", allowShared: false);
+        var memory = SizeField(map, "memory_gbs", allowShared: false);
+        var size = cpu is null && memory is null ? ServiceRequests.DefaultSize : ComputeSizes.Resolve(cpu, memory, allowShared: false, map.Error);
+        return (size.CpuMillis!.Value, size.MemoryGbs!.Value);
     }
 
     private static string? SizeField(MapReader map, string field, bool allowShared)
@@ -110,9 +95,9 @@ internal static class ServiceSeedReader
             return (0, 0);
         }
 
-        var replicas = ha.Int("replica_count", 0, ServiceRequests.MaxHaReplicas) ?? 0;
-        var sync = ha.Int("sync_replica_count", 0, ServiceRequests.MaxHaReplicas) ?? 0;
+        var replicas = ServiceRules.HaReplicas(ha) ?? 0;
+        var sync = ServiceRules.HaSyncReplicas(ha) ?? 0;
         ha.RejectUnknown();
-        return sync <= replicas ? (replicas, sync) : throw ha.Error("sync_replica_count", $"({sync}) cannot exceed replica_count ({replicas})");
+        return ServiceRules.SyncProblem(replicas, sync) is { } problem ? throw ha.Error("sync_replica_count", problem) : (replicas, sync);
     }
 }

@@ -1,4 +1,5 @@
 using TigerEmulator.Lifecycle;
+using TigerEmulator.Reading;
 
 namespace TigerEmulator.Scenarios;
 
@@ -12,9 +13,9 @@ internal static class TimingReader
             return ScenarioTiming.Unchanged;
         }
 
-        var profile = timing.Enum("profile", TimingProfiles.Names);
-        var speed = timing.Number("speed", 0.001, 1_000_000);
-        var clock = timing.Enum("clock", ["realtime", "manual"]);
+        var profile = timing.OptionalEnum("profile", TimingProfiles.Names);
+        var speed = timing.OptionalNumber("speed", 0.001, 1_000_000);
+        var clock = timing.OptionalEnum("clock", ["realtime", "manual"]);
         var overrides = timing.Maps("overrides").Select(map => Override(map, table)).ToList();
         timing.RejectUnknown();
         return new ScenarioTiming(profile, speed, clock, overrides);
@@ -31,8 +32,8 @@ internal static class TimingReader
             throw map.Error("transition", $"must name a row of the transition table ({known}), not '{name}'");
         }
 
-        var seconds = map.Number("seconds", 0, 366 * 24 * 3600);
-        var held = map.Bool("held") ?? false;
+        var seconds = map.OptionalNumber("seconds", 0, 366 * 24 * 3600);
+        var held = map.OptionalBool("held") ?? false;
         map.RejectUnknown();
         if (held == seconds.HasValue)
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TigerEmulator.Endpoints;
 using TigerEmulator.Http;
 using TigerEmulator.Lifecycle;
+using TigerEmulator.Reading;
 using TigerEmulator.Storage;
 
 namespace TigerEmulator.Services;

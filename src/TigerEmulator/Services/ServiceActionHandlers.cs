@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TigerEmulator.Http;
 using TigerEmulator.Lifecycle;
+using TigerEmulator.Reading;
 
 namespace TigerEmulator.Services;
 
@@ -30,9 +31,9 @@ public static class ServiceActionHandlers
         {
             var replicas = change.ReplicaCount ?? service.HaReplicaCount;
             var sync = change.SyncReplicaCount ?? Math.Min(service.HaSyncReplicaCount, replicas);
-            if (sync > replicas)
+            if (ServiceRules.SyncProblem(replicas, sync) is { } problem)
             {
-                throw JsonFields.Invalid($"'sync_replica_count' ({sync}) cannot exceed 'replica_count' ({replicas})");
+                throw TigerException.Invalid($"'sync_replica_count' {problem}");
             }
 
             service.HaReplicaCount = replicas;

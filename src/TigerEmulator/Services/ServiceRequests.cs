@@ -1,8 +1,10 @@
 using TigerEmulator.Http;
+using TigerEmulator.Reading;
 
 namespace TigerEmulator.Services;
 
-/// The request bodies of the service operations, checked field by field.
+/// The request bodies of the service operations, checked field by field; the rules shared with scenario files are in
+/// <see cref="ServiceRules"/>.
 public static class ServiceRequests
 {
     public const int MaxNameLength = 128;
@@ -20,32 +22,25 @@ public static class ServiceRequests
 
     public sealed record HaChange(int? ReplicaCount, int? SyncReplicaCount);
 
-    public static Create ParseCreate(JsonFields body)
+    public static Create ParseCreate(MapReader body)
     {
-        var name = body.RequiredString("name", MaxNameLength);
+        var name = ServiceRules.Name(body);
         var addons = body.OptionalStringArray("addons", Addons) ?? [];
         var region = body.OptionalEnum("region_code", Regions.All) ?? Regions.Default;
-        var replicas = body.OptionalInt("replica_count") ?? 0;
-        if (replicas is < 0 or > MaxHaReplicas)
-        {
-            throw JsonFields.Invalid($"'replica_count' must be between 0 and {MaxHaReplicas}, not {replicas}");
-        }
-
-        var cpu = body.OptionalString("cpu_millis");
-        var memory = body.OptionalString("memory_gbs");
-        var size = cpu is null && memory is null ? DefaultSize : ComputeSizes.Resolve(cpu, memory, allowShared: true);
+        var replicas = ServiceRules.HaReplicas(body) ?? 0;
+        var size = ServiceRules.NewSize(body, body.OptionalString("cpu_millis"), body.OptionalString("memory_gbs"));
         var environment = body.OptionalEnum("environment_tag", Environments) ?? "DEV";
         return new Create(name, ServiceTypeFor(addons), region, replicas, size.CpuMillis, size.MemoryGbs, environment);
     }
 
-    public static Fork ParseFork(JsonFields body)
+    public static Fork ParseFork(MapReader body)
     {
         var name = body.OptionalString("name", MaxNameLength);
         var strategy = body.RequiredEnum("fork_strategy", ForkStrategies);
         var target = body.OptionalTimestamp("target_time");
         if (strategy == "PITR" && target is null)
         {
-            throw JsonFields.Invalid("'target_time' is required when 'fork_strategy' is PITR");
+            throw body.Error("target_time", "is required when 'fork_strategy' is PITR");
         }
 
         var cpu = body.OptionalString("cpu_millis");
@@ -54,41 +49,25 @@ public static class ServiceRequests
         return new Fork(name, strategy, target, cpu, memory, environment);
     }
 
-    public static (int CpuMillis, int MemoryGbs) ParseResize(JsonFields body)
+    public static (int CpuMillis, int MemoryGbs) ParseResize(MapReader body)
     {
         var cpu = body.RequiredString("cpu_millis");
         var memory = body.RequiredString("memory_gbs");
-        var size = ComputeSizes.Resolve(cpu, memory, allowShared: false);
+        var size = ComputeSizes.Resolve(cpu, memory, allowShared: false, body.Error);
         return (size.CpuMillis!.Value, size.MemoryGbs!.Value);
     }
 
-    public static HaChange ParseHa(JsonFields body)
+    public static HaChange ParseHa(MapReader body)
     {
-        var replicas = body.OptionalInt("replica_count");
-        var sync = body.OptionalInt("sync_replica_count");
-        if (replicas is null && sync is null)
+        if (!body.Has("replica_count") && !body.Has("sync_replica_count"))
         {
-            throw JsonFields.Invalid("At least one of 'replica_count' or 'sync_replica_count' is required");
+            throw TigerException.Invalid("At least one of 'replica_count' or 'sync_replica_count' is required");
         }
 
-        if (replicas is < 0 or > MaxHaReplicas)
-        {
-            throw JsonFields.Invalid($"'replica_count' must be between 0 and {MaxHaReplicas}, not {replicas}");
-        }
-
-        if (sync is < 0 or > MaxHaReplicas)
-        {
-            throw JsonFields.Invalid($"'sync_replica_count' must be between 0 and {MaxHaReplicas}, not {sync}");
-        }
-
-        return new HaChange(replicas, sync);
+        return new HaChange(ServiceRules.HaReplicas(body), ServiceRules.HaSyncReplicas(body));
     }
 
-    public static string ParsePassword(JsonFields body)
-    {
-        var password = body.RequiredString("password", 256);
-        return password.Length >= 8 ? password : throw JsonFields.Invalid("'password' must be at least 8 characters long");
-    }
+    public static string ParsePassword(MapReader body) => ServiceRules.Password(body, required: true)!;
 
     public static string ServiceTypeFor(IReadOnlyList<string> addons) =>
         addons.Contains("ai") ? "VECTOR" : addons.Contains("time-series") ? "TIMESCALEDB" : "POSTGRES";

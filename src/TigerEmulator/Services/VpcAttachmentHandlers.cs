@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TigerEmulator.Http;
 using TigerEmulator.Lifecycle;
+using TigerEmulator.Reading;
 using TigerEmulator.Storage;
 using TigerEmulator.Vpcs;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TigerEmulator.Http;
 using TigerEmulator.Lifecycle;
+using TigerEmulator.Reading;
 using TigerEmulator.Services;
 using TigerEmulator.Storage;
 
@@ -22,7 +23,7 @@ public static class VpcHandlers
         var region = body.RequiredEnum("region_code", Regions.All);
         if (Cidr.Problem(cidr) is { } problem)
         {
-            throw JsonFields.Invalid(problem);
+            throw TigerException.Invalid(problem);
         }
 
         var vpc = new VpcDocument { Id = ids.NewId(), ProjectId = project_id, Name = name, Cidr = cidr, RegionCode = region, Created = clock.UtcNow };

@@ -1,10 +1,9 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using TigerEmulator.Lifecycle;
 using TigerEmulator.ReplicaSets;
 using TigerEmulator.Services;
-using TigerEmulator.Vpcs;
 using TigerEmulator.Tests.Support;
+using TigerEmulator.Vpcs;
 
 namespace TigerEmulator.Tests.Lifecycle;
 
@@ -16,7 +15,7 @@ public sealed class TransitionTableTests
     public static TheoryData<string, string> Rows()
     {
         var rows = new TheoryData<string, string>();
-        foreach (var action in Registered().All.Where(a => a.StartedBy is not null))
+        foreach (var action in RegisteredTable.Instance.All.Where(a => a.StartedBy is not null))
         {
             rows.Add(action.Kind, action.Name);
         }
@@ -28,7 +27,7 @@ public sealed class TransitionTableTests
     [MemberData(nameof(Rows))]
     public async Task Row_PassesThroughEachStep_AndEndsWhereTheTableSays(string kind, string name)
     {
-        var action = Registered().Find(kind, name)!;
+        var action = RegisteredTable.Instance.Find(kind, name)!;
         using var factory = new EmulatorFactory();
         var client = factory.CreateAuthenticatedClient();
         var paths = new ResourcePaths(factory, client);
@@ -127,13 +126,6 @@ public sealed class TransitionTableTests
             _ => throw new InvalidOperationException($"no arrangement for {action.Describe()}"),
         };
         return (act, () => paths.StatusAsync(path));
-    }
-
-    // The table as the emulator registers it, kinds and rows from every feature.
-    private static TransitionTable Registered()
-    {
-        using var factory = new EmulatorFactory();
-        return factory.Services.GetRequiredService<TransitionTable>();
     }
 
     private static async Task<string> ActiveReplicaSetAsync(ResourcePaths paths, string service)

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using TigerEmulator.Reading;
 using TigerEmulator.Scenarios;
 using TigerEmulator.Tests.Support;
 
@@ -43,7 +44,7 @@ public sealed class MalformedScenarioTests
         using var factory = new EmulatorFactory();
         var loader = factory.Services.GetRequiredService<ScenarioLoader>();
 
-        var refused = Assert.Throws<ScenarioException>(() => loader.Load(PathOf(file)));
+        var refused = Assert.Throws<DocumentException>(() => loader.Load(PathOf(file)));
 
         var whole = PathOf(file) + expected;
         Assert.True(refused.Message.StartsWith(whole, StringComparison.Ordinal), $"message was: {refused.Message}");
@@ -79,7 +80,7 @@ public sealed class MalformedScenarioTests
 
         var thrown = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
-        var refused = Assert.IsType<ScenarioException>(Innermost(thrown));
+        var refused = Assert.IsType<DocumentException>(Innermost(thrown));
         Assert.Equal($"{PathOf("probability-above-one.yml")}, line 3, column 18: 'faults[0].probability' must be between 0 and 1, not 1.5", refused.Message);
     }
 
@@ -88,14 +89,14 @@ public sealed class MalformedScenarioTests
     {
         using var factory = new EmulatorFactory(settings: new Dictionary<string, string?> { ["TIGER_EMULATOR_SCENARIO"] = "no-such-scenario" });
 
-        var refused = Assert.IsType<ScenarioException>(Innermost(Assert.ThrowsAny<Exception>(() => factory.CreateClient())));
+        var refused = Assert.IsType<DocumentException>(Innermost(Assert.ThrowsAny<Exception>(() => factory.CreateClient())));
 
         Assert.StartsWith("No scenario named 'no-such-scenario': looked for no-such-scenario.yml, .yaml and .json in ", refused.Message);
         Assert.EndsWith("known scenarios: default, demo, flaky-api, peering-failure, rate-limited, slow-provisioning, unstable-service", refused.Message);
     }
 
     private static Exception Innermost(Exception exception) =>
-        exception is ScenarioException ? exception
+        exception is DocumentException ? exception
         : exception is AggregateException aggregate && aggregate.InnerExceptions.Count == 1 ? Innermost(aggregate.InnerExceptions[0])
         : exception.InnerException is { } inner ? Innermost(inner)
         : exception;

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace TigerEmulator.Scenarios;
+namespace TigerEmulator.Reading;
 
 /// Reads YAML into document nodes with their line and column. Built on the event parser rather than the object
 /// model so that duplicate keys are refused with their place instead of one silently winning.
@@ -16,7 +16,7 @@ public static partial class YamlDocument
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _))
             {
-                throw ScenarioException.At(source, new NodePlace(""), "is empty");
+                throw DocumentException.At(source, new NodePlace(""), "is empty");
             }
 
             parser.Consume<DocumentStart>();
@@ -24,12 +24,12 @@ public static partial class YamlDocument
             parser.Consume<DocumentEnd>();
             return parser.Accept<StreamEnd>(out _)
                 ? root
-                : throw ScenarioException.At(source, new NodePlace(""), "holds more than one YAML document");
+                : throw DocumentException.At(source, new NodePlace(""), "holds more than one YAML document");
         }
         catch (YamlException exception)
         {
             var message = LocationPrefix().Replace(exception.Message, "");
-            throw ScenarioException.At(source, new NodePlace("", (int)exception.Start.Line, (int)exception.Start.Column), $"is not valid YAML: {message}");
+            throw DocumentException.At(source, new NodePlace("", (int)exception.Start.Line, (int)exception.Start.Column), $"is not valid YAML: {message}");
         }
     }
 
@@ -37,7 +37,7 @@ public static partial class YamlDocument
     {
         if (parser.TryConsume<Scalar>(out var scalar))
         {
-            return new ScalarNode(At(place, scalar), scalar.Value, KindOf(scalar));
+            return new ScalarNode(At(place, scalar), scalar.Value, KindOf(scalar), Untyped: scalar.Style is ScalarStyle.Plain);
         }
 
         if (parser.TryConsume<SequenceStart>(out var sequence))
@@ -57,7 +57,7 @@ public static partial class YamlDocument
         }
 
         var other = parser.Current!;
-        throw ScenarioException.At(source, At(place, other), "uses a YAML anchor or alias, which scenarios do not support");
+        throw DocumentException.At(source, At(place, other), "uses a YAML anchor or alias, which scenarios do not support");
     }
 
     private static MapNode ReadMap(IParser parser, NodePlace place, string source)
@@ -67,13 +67,13 @@ public static partial class YamlDocument
         {
             if (!parser.TryConsume<Scalar>(out var key))
             {
-                throw ScenarioException.At(source, At(place, parser.Current!), "has a key that is not plain text");
+                throw DocumentException.At(source, At(place, parser.Current!), "has a key that is not plain text");
             }
 
             var child = place.Child(key.Value, (int)key.Start.Line, (int)key.Start.Column);
             if (entries.Any(entry => entry.Key == key.Value))
             {
-                throw ScenarioException.At(source, child, "appears twice");
+                throw DocumentException.At(source, child, "appears twice");
             }
 
             entries.Add(new(key.Value, Read(parser, child, source)));

@@ -1,4 +1,4 @@
-namespace TigerEmulator.Scenarios;
+namespace TigerEmulator.Reading;
 
 /// Where a value sits in a scenario or fault-rule document: its path ("faults[0].probability") and, for YAML, line and column.
 public sealed record NodePlace(string Path, int? Line = null, int? Column = null)
@@ -12,20 +12,30 @@ public sealed record NodePlace(string Path, int? Line = null, int? Column = null
 /// One value of a document, whatever its syntax (YAML or JSON), remembering where it came from so errors can point at it.
 public abstract record DocumentNode(NodePlace Place)
 {
+    /// The value itself, quoted, for a reader to find the mistake ("the number 5").
     public abstract string Describe();
+
+    /// Only the kind of value ("a number"), for fields whose value must not be repeated back (passwords).
+    public abstract string DescribeKind();
 }
 
 public sealed record MapNode(NodePlace Place, IReadOnlyList<KeyValuePair<string, DocumentNode>> Entries) : DocumentNode(Place)
 {
     public override string Describe() => "a mapping";
+
+    public override string DescribeKind() => Describe();
 }
 
 public sealed record ListNode(NodePlace Place, IReadOnlyList<DocumentNode> Items) : DocumentNode(Place)
 {
     public override string Describe() => "a list";
+
+    public override string DescribeKind() => Describe();
 }
 
-public sealed record ScalarNode(NodePlace Place, string Text, ScalarKind Kind) : DocumentNode(Place)
+/// A YAML plain scalar is <paramref name="Untyped"/>: its kind is a guess from its looks, so "2024" also reads as text.
+/// JSON says what every value is.
+public sealed record ScalarNode(NodePlace Place, string Text, ScalarKind Kind, bool Untyped = false) : DocumentNode(Place)
 {
     public override string Describe() => Kind switch
     {
@@ -33,6 +43,14 @@ public sealed record ScalarNode(NodePlace Place, string Text, ScalarKind Kind) :
         ScalarKind.Boolean => $"the boolean {Text}",
         ScalarKind.Null => "null",
         _ => $"the text '{Text}'",
+    };
+
+    public override string DescribeKind() => Kind switch
+    {
+        ScalarKind.Number => "a number",
+        ScalarKind.Boolean => "a boolean",
+        ScalarKind.Null => "null",
+        _ => "text",
     };
 }
 

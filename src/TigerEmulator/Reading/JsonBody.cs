@@ -1,14 +1,16 @@
 using System.Text.Json;
 using System.Text.Unicode;
+using TigerEmulator.Http;
 
-namespace TigerEmulator.Http;
+namespace TigerEmulator.Reading;
 
-/// Reads a request body as a JSON object, refusing anything else with a 4xx that says what was wrong.
+/// Reads a request body as a JSON object, refusing anything else with a 4xx that says what was wrong. Its fields are
+/// read through the same <see cref="MapReader"/> as scenario files, so one rule gives one answer on both paths.
 public static class JsonBody
 {
     public const int MaxBytes = 1024 * 1024;
 
-    public static async Task<JsonFields> ReadAsync(HttpRequest request)
+    public static async Task<MapReader> ReadAsync(HttpRequest request)
     {
         if (request.ContentLength > MaxBytes)
         {
@@ -18,19 +20,24 @@ public static class JsonBody
         var bytes = await ReadLimitedAsync(request);
         if (bytes.Length == 0)
         {
-            throw new TigerException(Errors.BadRequest("Request body is required"));
+            throw TigerException.Invalid("Request body is required");
         }
 
         if (!IsJson(request.ContentType))
         {
-            throw new TigerException(Errors.BadRequest(
-                $"Content-Type must be application/json, not '{request.ContentType ?? "(none)"}'"));
+            throw TigerException.Invalid($"Content-Type must be application/json, not '{request.ContentType ?? "(none)"}'");
         }
 
+        return Parse(bytes);
+    }
+
+    /// The fields of a JSON object; the last of a repeated key wins, as in the parsers of the real API.
+    public static MapReader Parse(byte[] bytes)
+    {
         // JSON text is UTF-8; the parser checks string contents only when they are read, which would fail later as a 500.
         if (!Utf8.IsValid(bytes))
         {
-            throw new TigerException(Errors.BadRequest("Request body is not valid UTF-8"));
+            throw TigerException.Invalid("Request body is not valid UTF-8");
         }
 
         try
@@ -38,16 +45,18 @@ public static class JsonBody
             using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 });
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                throw new TigerException(Errors.BadRequest("Request body must be a JSON object"));
+                throw TigerException.Invalid("Request body must be a JSON object");
             }
 
-            return new JsonFields(document.RootElement.Clone());
+            return new MapReader(JsonDocumentNodes.From(document.RootElement, Root, source: null, lastKeyWins: true), source: null);
         }
         catch (JsonException exception)
         {
-            throw new TigerException(Errors.BadRequest($"Request body is not valid JSON: {exception.Message}"));
+            throw TigerException.Invalid($"Request body is not valid JSON: {exception.Message}");
         }
     }
+
+    private static readonly NodePlace Root = new("");
 
     private static bool IsJson(string? contentType)
     {
