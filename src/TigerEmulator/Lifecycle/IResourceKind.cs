@@ -32,7 +32,8 @@ public interface IResourceKind
 
     IReadOnlyList<ILifecycleDocument> DueBy(DateTime time);
 
-    IReadOnlyList<ILifecycleDocument> WhereNextStepAt(Func<DateTime?, bool> when);
+    /// The lifecycle documents that match, as private copies.
+    IReadOnlyList<ILifecycleDocument> Where(Func<ILifecycleDocument, bool> predicate);
 
     DateTime? NextDue();
 

@@ -66,7 +66,7 @@ public sealed class LifecycleWorker(
         {
             foreach (var kind in table.Kinds)
             {
-                foreach (var document in kind.WhereNextStepAt(due => due == ResourceLifecycle.HeldUntil))
+                foreach (var document in kind.Where(document => document.NextStepAt == ResourceLifecycle.HeldUntil))
                 {
                     document.NextStepAt = now;
                     kind.Update(document);
@@ -115,13 +115,10 @@ public sealed class LifecycleWorker(
         {
             foreach (var kind in table.Kinds)
             {
-                foreach (var document in kind.WhereNextStepAt(due => due is null))
+                foreach (var document in kind.Where(document => document.NextStepAt is null && document.Action is not null))
                 {
-                    if (document.Action is not null)
-                    {
-                        document.NextStepAt = now;
-                        kind.Update(document);
-                    }
+                    document.NextStepAt = now;
+                    kind.Update(document);
                 }
             }
 

@@ -45,8 +45,8 @@ internal sealed class ResourceKind<T>(KindShape<T> shape, IStore<T> store) : IRe
 
     public IReadOnlyList<ILifecycleDocument> DueBy(DateTime time) => store.DueBy(time).OfType<ILifecycleDocument>().ToList();
 
-    public IReadOnlyList<ILifecycleDocument> WhereNextStepAt(Func<DateTime?, bool> when) =>
-        store.List(d => d is ILifecycleDocument lifecycle && when(lifecycle.NextStepAt)).OfType<ILifecycleDocument>().ToList();
+    public IReadOnlyList<ILifecycleDocument> Where(Func<ILifecycleDocument, bool> predicate) =>
+        store.List(d => d is ILifecycleDocument lifecycle && predicate(lifecycle)).OfType<ILifecycleDocument>().ToList();
 
     public DateTime? NextDue() => store.NextDue();
 

@@ -21,7 +21,7 @@ public sealed class EndpointAllocatorTests
             services.AddSingleton<IEndpointAllocator>(allocator);
         }));
         var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = parent.CreateAuthenticatedClient().DefaultRequestHeaders.Authorization;
+        client.DefaultRequestHeaders.Authorization = Api.DefaultKey;
         var project = Api.Project(parent.ProjectId);
 
         var service = await client.CreateServiceAsync(parent.ProjectId, new { name = "db" });

@@ -21,7 +21,7 @@ public sealed class LifecycleHoldTests : IDisposable
     {
         factory = parent.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<ILifecycleListener>(listener)));
         client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = parent.CreateAuthenticatedClient().DefaultRequestHeaders.Authorization;
+        client.DefaultRequestHeaders.Authorization = Api.DefaultKey;
     }
 
     [Fact]
