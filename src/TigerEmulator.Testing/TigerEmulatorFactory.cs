@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using TigerEmulator.Auth;
 using TigerEmulator.Lifecycle;
@@ -27,8 +28,8 @@ public class TigerEmulatorFactory : WebApplicationFactory<Program>
     {
     }
 
-    /// <summary>Hosts the emulator with the given settings; subclass to use it as an xunit fixture.</summary>
-    protected TigerEmulatorFactory(TigerEmulatorSettings settings)
+    /// <summary>Hosts the emulator with the given settings (or subclass with them to use it as an xunit fixture).</summary>
+    public TigerEmulatorFactory(TigerEmulatorSettings settings)
     {
         this.settings = settings;
         Clock = new FakeTimeProvider(settings.StartTime);
@@ -44,6 +45,9 @@ public class TigerEmulatorFactory : WebApplicationFactory<Program>
     /// <summary>The clock behind emulated time. Prefer <see cref="AdvanceAsync"/>, which also applies due transitions.</summary>
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>The settings this emulator was started with.</summary>
+    public TigerEmulatorSettings Settings => settings;
+
     /// <summary>The project id the default key belongs to.</summary>
     public string ProjectId => settings.ProjectId;
 
@@ -53,7 +57,9 @@ public class TigerEmulatorFactory : WebApplicationFactory<Program>
     /// </summary>
     public HttpClient CreateTigerClient(params DelegatingHandler[] handlers)
     {
-        var client = CreateDefaultClient(new Uri(Server.BaseAddress, "/public/api/v1/"), handlers);
+        // Started first so that ClientOptions holds the real address when the factory serves through Kestrel.
+        StartServer();
+        var client = CreateDefaultClient(new Uri(ClientOptions.BaseAddress, "/public/api/v1/"), handlers);
         client.DefaultRequestHeaders.Authorization = AuthenticationHeaderValue.Parse(BasicCredentials.Header(settings.PublicKey, settings.SecretKey));
         return client;
     }
@@ -102,6 +108,25 @@ public class TigerEmulatorFactory : WebApplicationFactory<Program>
         if (settings.Scenario is not null)
         {
             builder.UseSetting("TIGER_EMULATOR_SCENARIO", settings.Scenario);
+        }
+
+        if (settings.DataDirectory is not null)
+        {
+            builder.UseSetting("TIGER_EMULATOR_DATA_DIR", settings.DataDirectory);
+        }
+
+        foreach (var (key, value) in settings.Configuration)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (settings.Log is { } log)
+        {
+            builder.ConfigureLogging(logging => logging
+                .ClearProviders()
+                .AddProvider(new LineLoggerProvider(log))
+                .AddFilter<LineLoggerProvider>(null, LogLevel.Warning)
+                .AddFilter<LineLoggerProvider>("TigerEmulator", LogLevel.Information));
         }
 
         builder.ConfigureTestServices(services =>
