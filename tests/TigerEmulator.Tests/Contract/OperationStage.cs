@@ -1,3 +1,4 @@
+using TigerEmulator.Testing;
 using TigerEmulator.Tests.Support;
 
 namespace TigerEmulator.Tests.Contract;
@@ -9,16 +10,16 @@ public sealed class OperationStage : IAsyncDisposable
     // Calls carry their own credentials, so the client that sends them must add none.
     private readonly HttpClient callClient;
 
-    private OperationStage(EmulatorFactory factory, ContractOperation operation)
+    private OperationStage(TigerEmulatorFactory factory, ContractOperation operation)
     {
         Factory = factory;
         Operation = operation;
-        Client = factory.CreateAuthenticatedClient();
+        Client = factory.CreateTigerClient();
         Seeder = new ResourceSeeder(factory, Client);
         callClient = factory.CreateClient();
     }
 
-    public EmulatorFactory Factory { get; }
+    public TigerEmulatorFactory Factory { get; }
 
     public ContractOperation Operation { get; }
 
@@ -53,7 +54,7 @@ public sealed class OperationStage : IAsyncDisposable
 
     private static async Task<OperationStage> CreateAsync(string operationId, Func<OperationStage, Task<ContractCall>> prepare)
     {
-        var stage = new OperationStage(new EmulatorFactory(), OpenApiContract.Find(operationId));
+        var stage = new OperationStage(Emulator.Create(), OpenApiContract.Find(operationId));
         try
         {
             stage.ValidCall = await prepare(stage);

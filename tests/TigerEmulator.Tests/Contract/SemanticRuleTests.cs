@@ -25,8 +25,8 @@ public sealed class SemanticRuleTests(ITestOutputHelper output)
     [InlineData("POST", "/public/api/v1/auth/login")]
     public async Task UnknownRoute_Answers404NamingThePath(string method, string path)
     {
-        await using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
+        await using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
 
         var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
 

@@ -2,15 +2,16 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using TigerEmulator.Faults;
 using TigerEmulator.Tests.Support;
+using Xunit.Abstractions;
 
 namespace TigerEmulator.Tests.Faults;
 
-public sealed class OperationMapTests
+public sealed class OperationMapTests(ITestOutputHelper output)
 {
     [Fact]
     public void EveryContractOperation_IsTheNameOfExactlyOneEndpoint_SoRulesCanMatchIt()
     {
-        using var factory = new EmulatorFactory();
+        using var factory = Emulator.Create(output);
         factory.CreateClient();
         var names = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .Select(endpoint => endpoint.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName)
