@@ -17,7 +17,7 @@ public sealed class ReplicaSetChangeTests(ITestOutputHelper output)
 
         var setId = await seeder.ReplicaSetAsync(serviceId);
         Assert.Equal("creating", await seeder.ReplicaSetStatusAsync(serviceId, setId));
-        await seeder.WaitUntilAsync(seeder.ServicePath(serviceId), service => SetOf(service, setId)?["status"]?.GetValue<string>() == "active");
+        await UntilActiveAsync(seeder, serviceId, setId);
 
         var set = SetOf(await seeder.ServiceAsync(serviceId), setId)!;
         Assert.Equal((1, 2000, 8), ((int)set["nodes"]!, (int)set["cpu_millis"]!, (int)set["memory_gbs"]!));
@@ -33,7 +33,7 @@ public sealed class ReplicaSetChangeTests(ITestOutputHelper output)
 
         await emulator.PostAsync($"{seeder.ServicePath(serviceId)}/replicaSets/{setId}/resize", new { cpu_millis = "1000", memory_gbs = "4" }, HttpStatusCode.Accepted);
         Assert.Equal("resizing", await seeder.ReplicaSetStatusAsync(serviceId, setId));
-        await seeder.WaitUntilAsync(seeder.ServicePath(serviceId), service => SetOf(service, setId)?["status"]?.GetValue<string>() == "active");
+        await UntilActiveAsync(seeder, serviceId, setId);
 
         var set = SetOf(await seeder.ServiceAsync(serviceId), setId)!;
         Assert.Equal((1000, 4), ((int)set["cpu_millis"]!, (int)set["memory_gbs"]!));
@@ -53,6 +53,9 @@ public sealed class ReplicaSetChangeTests(ITestOutputHelper output)
 
         Assert.Null(await seeder.ReplicaSetStatusAsync(serviceId, setId));
     }
+
+    private static Task UntilActiveAsync(ResourceSeeder seeder, string serviceId, string setId) =>
+        seeder.WaitUntilAsync(seeder.ServicePath(serviceId), service => (string?)SetOf(service, setId)?["status"] == "active");
 
     private static JsonNode? SetOf(JsonNode service, string setId) =>
         service["read_replica_sets"]?.AsArray().FirstOrDefault(set => (string?)set!["id"] == setId);
