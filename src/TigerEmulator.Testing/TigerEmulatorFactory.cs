@@ -28,8 +28,8 @@ public class TigerEmulatorFactory : WebApplicationFactory<Program>
     {
     }
 
-    /// <summary>Hosts the emulator with the given settings (or subclass with them to use it as an xunit fixture).</summary>
-    public TigerEmulatorFactory(TigerEmulatorSettings settings)
+    /// <summary>Hosts the emulator with the given settings; subclass to use it as an xunit fixture.</summary>
+    protected TigerEmulatorFactory(TigerEmulatorSettings settings)
     {
         this.settings = settings;
         Clock = new FakeTimeProvider(settings.StartTime);
@@ -41,6 +41,12 @@ public class TigerEmulatorFactory : WebApplicationFactory<Program>
             Environment.SetEnvironmentVariable(contentRoot, AppContext.BaseDirectory);
         }
     }
+
+    /// <summary>
+    /// Hosts the emulator with the given settings, for a test that makes its own. (A factory used as an xunit class
+    /// fixture must have a single public constructor, so this is a method rather than a second one.)
+    /// </summary>
+    public static TigerEmulatorFactory With(TigerEmulatorSettings settings) => new(settings);
 
     /// <summary>The clock behind emulated time. Prefer <see cref="AdvanceAsync"/>, which also applies due transitions.</summary>
     public FakeTimeProvider Clock { get; }

@@ -9,7 +9,7 @@ public static class Emulator
     public static readonly DateTimeOffset Start = new(2026, 1, 15, 9, 0, 0, TimeSpan.Zero);
 
     public static TigerEmulatorFactory Create(ITestOutputHelper? output = null, string? dataDir = null, IReadOnlyDictionary<string, string?>? settings = null) =>
-        new(new TigerEmulatorSettings
+        TigerEmulatorFactory.With(new TigerEmulatorSettings
         {
             StartTime = Start,
             DataDirectory = dataDir,
