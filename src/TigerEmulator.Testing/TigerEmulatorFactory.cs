@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using TigerEmulator.Auth;
 using TigerEmulator.Lifecycle;
@@ -41,8 +42,17 @@ public class TigerEmulatorFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// Hosts the emulator with the given settings, for a test that makes its own. (A factory used as an xunit class
+    /// fixture must have a single public constructor, so this is a method rather than a second one.)
+    /// </summary>
+    public static TigerEmulatorFactory With(TigerEmulatorSettings settings) => new(settings);
+
     /// <summary>The clock behind emulated time. Prefer <see cref="AdvanceAsync"/>, which also applies due transitions.</summary>
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>The settings this emulator was started with.</summary>
+    public TigerEmulatorSettings Settings => settings;
 
     /// <summary>The project id the default key belongs to.</summary>
     public string ProjectId => settings.ProjectId;
@@ -53,16 +63,21 @@ public class TigerEmulatorFactory : WebApplicationFactory<Program>
     /// </summary>
     public HttpClient CreateTigerClient(params DelegatingHandler[] handlers)
     {
-        var client = CreateDefaultClient(new Uri(Server.BaseAddress, "/public/api/v1/"), handlers);
+        // Started first so that ClientOptions holds the real address when the factory serves through Kestrel.
+        StartServer();
+        var client = CreateDefaultClient(new Uri(ClientOptions.BaseAddress, "/public/api/v1/"), handlers);
         client.DefaultRequestHeaders.Authorization = AuthenticationHeaderValue.Parse(BasicCredentials.Header(settings.PublicKey, settings.SecretKey));
         return client;
     }
 
-    /// <summary>Moves emulated time forward and applies every lifecycle transition that fell due, in order.</summary>
+    /// <summary>
+    /// Moves emulated time forward and applies every lifecycle transition that fell due, in order, waiting for the
+    /// lifecycle listeners to hear of each (a hold a listener keeps open stays open).
+    /// </summary>
     public async Task AdvanceAsync(TimeSpan by)
     {
         Clock.Advance(by);
-        await Services.GetRequiredService<LifecycleWorker>().ApplyDueAsync();
+        await Services.GetRequiredService<LifecycleWorker>().SettleAsync();
     }
 
     /// <summary>Returns the emulator to the initial state of its scenario (the clock keeps its time).</summary>
@@ -104,10 +119,30 @@ public class TigerEmulatorFactory : WebApplicationFactory<Program>
             builder.UseSetting("TIGER_EMULATOR_SCENARIO", settings.Scenario);
         }
 
+        if (settings.DataDirectory is not null)
+        {
+            builder.UseSetting("TIGER_EMULATOR_DATA_DIR", settings.DataDirectory);
+        }
+
+        foreach (var (key, value) in settings.Configuration)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (settings.Log is { } log)
+        {
+            builder.ConfigureLogging(logging => logging
+                .ClearProviders()
+                .AddProvider(new LineLoggerProvider(log))
+                .AddFilter<LineLoggerProvider>(null, LogLevel.Warning)
+                .AddFilter<LineLoggerProvider>("TigerEmulator", LogLevel.Information));
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            settings.Services?.Invoke(services);
         });
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace TigerEmulator.Testing;
 
 /// <summary>How a <see cref="TigerEmulatorFactory"/> starts the emulator.</summary>
@@ -20,4 +22,29 @@ public sealed record TigerEmulatorSettings
 
     /// <summary>Where emulated time starts.</summary>
     public DateTimeOffset StartTime { get; init; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// A folder that keeps the emulator's state across restarts (<c>TIGER_EMULATOR_DATA_DIR</c>); null keeps it in
+    /// memory. Two factories must not share a folder at the same time.
+    /// </summary>
+    public string? DataDirectory { get; init; }
+
+    /// <summary>
+    /// Further settings by their environment variable name (<c>TIGER_EMULATOR_JOURNAL_SIZE</c>, …), applied last, so
+    /// that they win over the properties above.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Configuration { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>
+    /// Receives the emulator's log lines instead of the console, for example a test framework's output
+    /// (<c>output.WriteLine</c>): Information and above from <c>TigerEmulator.*</c>, Warning and above from the rest.
+    /// </summary>
+    public Action<string>? Log { get; init; }
+
+    /// <summary>
+    /// Registers the test's own services after the emulator's: a lifecycle listener that holds a service while outside
+    /// work is done (<c>ILifecycleListener</c>), or another endpoint allocator (remove the registered
+    /// <c>IEndpointAllocator</c> first).
+    /// </summary>
+    public Action<IServiceCollection>? Services { get; init; }
 }

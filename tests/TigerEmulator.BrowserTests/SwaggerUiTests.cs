@@ -10,6 +10,8 @@ namespace TigerEmulator.BrowserTests;
 
 /// Swagger UI in a real browser: the contract's operations show, and "Try it out" on GET /auth/info answers 200
 /// with the default credentials. Needs Debian's Chromium; .ci/run installs it.
+// Starts Chromium: a developer can skip it with --filter "Category!=Slow"; CI runs it.
+[Trait("Category", "Slow")]
 public sealed class SwaggerUiTests
 {
     private const string Chromium = "/usr/bin/chromium";

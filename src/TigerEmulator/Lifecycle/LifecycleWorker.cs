@@ -78,9 +78,15 @@ public sealed class LifecycleWorker(
         return await SettleAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// Resumes parked resources before the host serves anything (ExecuteAsync may start later, on another thread).
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
         ResumeParked();
+        return base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -14,7 +14,7 @@ public sealed class ControlApiDocumentTests
     [InlineData("/_emulator/health", "get", new[] { "200" })]
     public async Task ControlRoute_DeclaresTheStatusesItAnswers(string path, string method, string[] statuses)
     {
-        using var factory = new EmulatorFactory();
+        using var factory = Emulator.Create();
 
         var document = await factory.CreateClient().GetJsonAsync("/swagger/emulator/swagger.json");
 
@@ -25,7 +25,7 @@ public sealed class ControlApiDocumentTests
     [Fact]
     public async Task DeclaredErrors_AreTigerErrorBodies()
     {
-        using var factory = new EmulatorFactory();
+        using var factory = Emulator.Create();
 
         var document = await factory.CreateClient().GetJsonAsync("/swagger/emulator/swagger.json");
 

@@ -1,18 +1,20 @@
 using System.Net;
 using System.Net.Http.Headers;
+using TigerEmulator.Testing;
 using TigerEmulator.Tests.Support;
+using Xunit.Abstractions;
 
 namespace TigerEmulator.Tests.Admin;
 
-public sealed class ControlApiTests
+public sealed class ControlApiTests(ITestOutputHelper output)
 {
-    private static EmulatorFactory WithToken() =>
-        new(settings: new Dictionary<string, string?> { ["TIGER_EMULATOR_ADMIN_TOKEN"] = "s3cret-token" });
+    private TigerEmulatorFactory WithToken() =>
+        Emulator.Create(output, settings: new Dictionary<string, string?> { ["TIGER_EMULATOR_ADMIN_TOKEN"] = "s3cret-token" });
 
     [Fact]
     public async Task WithoutAToken_TheControlApiIsOpen()
     {
-        using var factory = new EmulatorFactory();
+        using var factory = Emulator.Create(output);
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/_emulator/faults")).StatusCode);
     }
 
@@ -47,13 +49,13 @@ public sealed class ControlApiTests
         Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync("/_emulator/requests")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await header.GetAsync("/_emulator/scenario")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/_emulator/health")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await factory.CreateAuthenticatedClient().GetAsync("/public/api/v1/auth/info")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateTigerClient().GetAsync("/public/api/v1/auth/info")).StatusCode);
     }
 
     [Fact]
     public async Task EveryControlRoute_AppearsInTheEmulatorSwaggerDocument()
     {
-        using var factory = new EmulatorFactory();
+        using var factory = Emulator.Create(output);
 
         var paths = (await factory.CreateClient().GetJsonAsync("/swagger/emulator/swagger.json"))["paths"]!.AsObject();
 

@@ -12,10 +12,10 @@ public sealed class AuthTests(ITestOutputHelper output)
     [Theory]
     [MemberData(nameof(Unauthenticated))]
     public async Task Operation_WithoutValidCredentials_Answers401(string name) =>
-        output.WriteLine((await BadInputCorpus.Unauthenticated[name].RunAsync()).ToString());
+        output.WriteLine((await BadInputCorpus.Unauthenticated[name].RunAsync(output)).ToString());
 
     [Theory]
     [MemberData(nameof(ForeignProject))]
     public async Task Operation_OnAForeignProject_Answers403(string name) =>
-        output.WriteLine((await BadInputCorpus.ForeignProject[name].RunAsync()).ToString());
+        output.WriteLine((await BadInputCorpus.ForeignProject[name].RunAsync(output)).ToString());
 }

@@ -1,3 +1,5 @@
+using Xunit.Abstractions;
+
 namespace TigerEmulator.Tests.Contract;
 
 /// One wrong call: how it spoils the operation's valid call, and the refusal it must earn.
@@ -18,10 +20,10 @@ public sealed record BadInputCase(
     public static BadInputCase OfBody(string operationId, string what, Action<System.Text.Json.Nodes.JsonObject> change, ExpectedError expected) =>
         Of(operationId, what, call => call.WithBody(change), expected);
 
-    /// Runs the case on a fresh emulator and checks the answer; returns the error for logging.
-    public async Task<TigerErrorBody> RunAsync()
+    /// Runs the case on its operation's emulator, just reset, and checks the answer; returns the error for logging.
+    public async Task<TigerErrorBody> RunAsync(ITestOutputHelper output)
     {
-        await using var stage = Seeded ? await OperationStage.PrepareAsync(OperationId) : await OperationStage.UnseededAsync(OperationId);
+        await using var stage = Seeded ? await OperationStage.PrepareAsync(OperationId, output) : await OperationStage.UnseededAsync(OperationId, output);
         var call = await Spoil(stage, stage.ValidCall);
         var response = await stage.SendAsync(call);
         var error = await TigerErrorBody.ReadAsync(response, $"{Name} ({call})");

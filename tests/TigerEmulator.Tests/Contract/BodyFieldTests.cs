@@ -10,5 +10,5 @@ public sealed class BodyFieldTests(ITestOutputHelper output)
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task BadField_IsRefusedWith400NamingTheField(string name) =>
-        output.WriteLine((await BadInputCorpus.BodyFields[name].RunAsync()).ToString());
+        output.WriteLine((await BadInputCorpus.BodyFields[name].RunAsync(output)).ToString());
 }

@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
+using Xunit.Abstractions;
 
 namespace TigerEmulator.Tests.Contract;
 
 /// The last valid value beside each hand-written limit, so that the corpus cannot be satisfied by refusing too much.
-public sealed class BoundaryAcceptanceTests
+public sealed class BoundaryAcceptanceTests(ITestOutputHelper output)
 {
     private static readonly string LongestName = new('n', NameAndNetworkCases.MaxNameLength);
 
@@ -24,7 +25,7 @@ public sealed class BoundaryAcceptanceTests
     [MemberData(nameof(Cases))]
     public async Task LastValidValue_IsAccepted(string operationId, string fields)
     {
-        await using var stage = await OperationStage.PrepareAsync(operationId);
+        await using var stage = await OperationStage.PrepareAsync(operationId, output);
         var call = stage.ValidCall.WithBody(body =>
         {
             foreach (var (name, value) in JsonNode.Parse(fields)!.AsObject())

@@ -12,10 +12,11 @@ public sealed class ContractOperationTests(ITestOutputHelper output)
     public static TheoryData<string> Operations => OpenApiContract.OperationIds();
 
     [Fact]
-    public void Contract_ListsThe35OperationsThisEmulatorImplements()
+    public void Contract_ListsEveryOperationOfTheFileOnce()
     {
         output.WriteLine($"contract operations: {OpenApiContract.Operations.Count}");
-        Assert.Equal(35, OpenApiContract.Operations.Count);
+        Assert.NotEmpty(OpenApiContract.Operations);
+        Assert.Equal(OpenApiContract.OperationIdLines(), OpenApiContract.Operations.Count);
         Assert.Equal(OpenApiContract.Operations.Count, OpenApiContract.Operations.Select(o => o.OperationId).Distinct().Count());
     }
 
@@ -30,7 +31,7 @@ public sealed class ContractOperationTests(ITestOutputHelper output)
     [MemberData(nameof(Operations))]
     public async Task Operation_WithContractExampleIds_IsRouted(string operationId)
     {
-        await using var stage = await OperationStage.UnseededAsync(operationId);
+        await using var stage = await OperationStage.UnseededAsync(operationId, output);
 
         var response = await stage.SendAsync(stage.ValidCall);
 
@@ -41,7 +42,7 @@ public sealed class ContractOperationTests(ITestOutputHelper output)
     [MemberData(nameof(Operations))]
     public async Task Operation_CalledCorrectly_AnswersDocumentedSuccessWithSchemaValidBody(string operationId)
     {
-        await using var stage = await OperationStage.PrepareAsync(operationId);
+        await using var stage = await OperationStage.PrepareAsync(operationId, output);
         var call = stage.ValidCall;
 
         var response = await stage.SendAsync(call);

@@ -1,24 +1,28 @@
+using TigerEmulator.Testing;
 using TigerEmulator.Tests.Support;
+using Xunit.Abstractions;
 
 namespace TigerEmulator.Tests.Contract;
 
-/// A fresh emulator made ready for one operation: the resources its path names exist and are usable, and
-/// <see cref="ValidCall"/> is the call a correct client would make. Nothing is shared with other tests.
+/// The operation's emulator, just reset, made ready for one case: the resources its path names exist and are usable,
+/// and <see cref="ValidCall"/> is the call a correct client would make. Nothing is left over from other cases.
 public sealed class OperationStage : IAsyncDisposable
 {
     // Calls carry their own credentials, so the client that sends them must add none.
     private readonly HttpClient callClient;
 
-    private OperationStage(EmulatorFactory factory, ContractOperation operation)
+    private readonly OperationHost host;
+
+    private OperationStage(OperationHost host, ContractOperation operation)
     {
-        Factory = factory;
+        this.host = host;
         Operation = operation;
-        Client = factory.CreateAuthenticatedClient();
-        Seeder = new ResourceSeeder(factory, Client);
-        callClient = factory.CreateClient();
+        Client = Factory.CreateTigerClient();
+        Seeder = new ResourceSeeder(Factory, Client);
+        callClient = Factory.CreateClient();
     }
 
-    public EmulatorFactory Factory { get; }
+    public TigerEmulatorFactory Factory => host.Factory;
 
     public ContractOperation Operation { get; }
 
@@ -29,31 +33,35 @@ public sealed class OperationStage : IAsyncDisposable
     public ContractCall ValidCall { get; private set; } = null!;
 
     /// Seeds what the operation's path names, then applies the operation's fixture, if it has one.
-    public static Task<OperationStage> PrepareAsync(string operationId) =>
-        CreateAsync(operationId, async stage =>
+    /// <paramref name="freshHost"/> boots a host of its own, whose clock still reads <see cref="Emulator.Start"/>.
+    public static Task<OperationStage> PrepareAsync(string operationId, ITestOutputHelper? output = null, bool freshHost = false) =>
+        CreateAsync(operationId, output, freshHost, async stage =>
         {
             var call = stage.CallWith(await stage.SeedPathAsync());
             return OperationFixtures.ByOperationId.TryGetValue(operationId, out var fixture) ? await fixture(stage, call) : call;
         });
 
     /// An empty emulator and a call that fills the path with the contract's example ids: enough for routing checks.
-    public static Task<OperationStage> UnseededAsync(string operationId) =>
-        CreateAsync(operationId, stage => Task.FromResult(stage.CallWith(stage.Operation.PathParameterNames.ToDictionary(
+    public static Task<OperationStage> UnseededAsync(string operationId, ITestOutputHelper? output = null) =>
+        CreateAsync(operationId, output, freshHost: false, stage => Task.FromResult(stage.CallWith(stage.Operation.PathParameterNames.ToDictionary(
             name => name,
             name => name == "project_id" ? stage.Factory.ProjectId : stage.Operation.ExampleId(name)))));
 
     public Task<HttpResponseMessage> SendAsync(ContractCall call) => callClient.SendAsync(call.ToRequest());
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         Client.Dispose();
         callClient.Dispose();
-        await Factory.DisposeAsync();
+        host.Release();
+        return ValueTask.CompletedTask;
     }
 
-    private static async Task<OperationStage> CreateAsync(string operationId, Func<OperationStage, Task<ContractCall>> prepare)
+    private static async Task<OperationStage> CreateAsync(
+        string operationId, ITestOutputHelper? output, bool freshHost, Func<OperationStage, Task<ContractCall>> prepare)
     {
-        var stage = new OperationStage(new EmulatorFactory(), OpenApiContract.Find(operationId));
+        var operation = OpenApiContract.Find(operationId);
+        var stage = new OperationStage(await OperationHost.LeaseAsync(operationId, output, freshHost), operation);
         try
         {
             stage.ValidCall = await prepare(stage);

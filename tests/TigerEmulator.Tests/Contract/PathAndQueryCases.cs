@@ -8,7 +8,7 @@ public static class PathAndQueryCases
 {
     public const string UnknownId = "zzzzzzzzzz";
 
-    private static readonly HttpMethod[] Methods = [HttpMethod.Get, HttpMethod.Post, HttpMethod.Put, HttpMethod.Patch, HttpMethod.Delete];
+    public static readonly HttpMethod[] Methods = [HttpMethod.Get, HttpMethod.Post, HttpMethod.Put, HttpMethod.Patch, HttpMethod.Delete];
 
     /// The project is left out: a foreign project is a 403, which the auth tests cover.
     public static IEnumerable<BadInputCase> UnknownIds(ContractOperation operation) =>

@@ -14,15 +14,15 @@ public sealed class PathAndQueryTests(ITestOutputHelper output)
     [Theory]
     [MemberData(nameof(UnknownIds))]
     public async Task UnknownId_IsRefusedWith404NamingTheId(string name) =>
-        output.WriteLine((await BadInputCorpus.UnknownIds[name].RunAsync()).ToString());
+        output.WriteLine((await BadInputCorpus.UnknownIds[name].RunAsync(output)).ToString());
 
     [Theory]
     [MemberData(nameof(QueryTypes))]
     public async Task QueryParameterOfWrongType_IsRefusedWith400NamingIt(string name) =>
-        output.WriteLine((await BadInputCorpus.QueryTypes[name].RunAsync()).ToString());
+        output.WriteLine((await BadInputCorpus.QueryTypes[name].RunAsync(output)).ToString());
 
     [Theory]
     [MemberData(nameof(WrongMethods))]
     public async Task UndocumentedMethod_IsRefusedWith405(string name) =>
-        output.WriteLine((await BadInputCorpus.WrongMethods[name].RunAsync()).ToString());
+        output.WriteLine((await BadInputCorpus.WrongMethods[name].RunAsync(output)).ToString());
 }

@@ -12,7 +12,7 @@ public sealed class RichStateSchemaTests(ITestOutputHelper output)
     [Fact]
     public async Task ServiceWithEveryOptionalPart_ReadsBackSchemaValid()
     {
-        await using var stage = await OperationStage.PrepareAsync("getService");
+        await using var stage = await OperationStage.PrepareAsync("getService", output);
         var (client, seeder) = (stage.Client, stage.Seeder);
         var serviceId = stage.ValidCall.Ids["service_id"];
         var servicePath = seeder.ServicePath(serviceId);

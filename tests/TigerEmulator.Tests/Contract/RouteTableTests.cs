@@ -1,17 +1,18 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using TigerEmulator.Tests.Support;
+using Xunit.Abstractions;
 
 namespace TigerEmulator.Tests.Contract;
 
 /// The other direction of the contract test: the emulator serves nothing under the API prefix that openapi.yml
 /// does not document, and names each endpoint after the operation it implements.
-public sealed class RouteTableTests
+public sealed class RouteTableTests(ITestOutputHelper output)
 {
     [Fact]
     public void ApiEndpoints_AreExactlyTheContractOperations()
     {
-        using var factory = new EmulatorFactory();
+        using var factory = Emulator.Create(output);
         factory.CreateClient().Dispose();
 
         var served = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints

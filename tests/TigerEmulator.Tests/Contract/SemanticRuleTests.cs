@@ -12,7 +12,7 @@ public sealed class SemanticRuleTests(ITestOutputHelper output)
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task BrokenRule_IsRefusedWithExactStatusCodeAndMessage(string name) =>
-        output.WriteLine((await BadInputCorpus.SemanticRules[name].RunAsync()).ToString());
+        output.WriteLine((await BadInputCorpus.SemanticRules[name].RunAsync(output)).ToString());
 
     // None of these is in either revision of the contract (spec/openapi.yml, spec/openapi-latest.yml).
     [Theory]
@@ -25,8 +25,8 @@ public sealed class SemanticRuleTests(ITestOutputHelper output)
     [InlineData("POST", "/public/api/v1/auth/login")]
     public async Task UnknownRoute_Answers404NamingThePath(string method, string path)
     {
-        await using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
+        await using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
 
         var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
 

@@ -10,7 +10,7 @@ public static class ServiceRuleCases
         // The valid fork call is PITR one second into the parent's life (see OperationFixtures).
         yield return BadInputCase.OfBody("forkService", "PITR without target_time", body => body.Remove("target_time"), ExpectedError.Invalid("target_time"));
         yield return BadInputCase.OfBody("forkService", "PITR target_time long before the parent", body => body["target_time"] = "2020-01-01T00:00:00Z", ExpectedError.Invalid("target_time"));
-        yield return BadInputCase.OfBody("forkService", "PITR target_time one second before the parent", body => body["target_time"] = Iso(Support.EmulatorFactory.Start.AddSeconds(-1)), ExpectedError.Invalid("target_time"));
+        yield return BadInputCase.OfBody("forkService", "PITR target_time one second before the parent", body => body["target_time"] = Iso(Support.Emulator.Start.AddSeconds(-1)), ExpectedError.Invalid("target_time"));
         yield return new BadInputCase("forkService: PITR target_time in the future", "forkService", (stage, call) =>
             Task.FromResult(call.WithBody(body => body["target_time"] = Iso(stage.Factory.Clock.GetUtcNow().AddHours(1)))), ExpectedError.Invalid("target_time"));
 

@@ -1,11 +1,13 @@
 using System.Net;
 using TigerEmulator.Tests.Support;
+using Xunit.Abstractions;
 
 namespace TigerEmulator.Tests.Contract;
 
 /// The corpus refuses times that are not RFC 3339; these make sure every RFC 3339 spelling is still accepted,
-/// including the nanosecond form Go clients write.
-public sealed class TimestampFormatTests
+/// including the nanosecond form Go clients write. The times name instants just after Emulator.Start, so each case
+/// gets a fresh host, whose clock has not moved.
+public sealed class TimestampFormatTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("2026-01-15T09:00:01Z")]
@@ -16,7 +18,7 @@ public sealed class TimestampFormatTests
     [InlineData("2026-01-15t09:00:01z")]
     public async Task ForkTargetTime_InAnyRfc3339Spelling_IsAccepted(string targetTime)
     {
-        await using var stage = await OperationStage.PrepareAsync("forkService");
+        await using var stage = await OperationStage.PrepareAsync("forkService", output, freshHost: true);
         var call = stage.ValidCall.WithBody(body => body["target_time"] = targetTime);
 
         var response = await stage.SendAsync(call);
@@ -30,7 +32,7 @@ public sealed class TimestampFormatTests
     [InlineData("2026-01-15T04:30:00.5-05:00")]
     public async Task LogsUntil_InAnyRfc3339Spelling_MeansTheSameInstant(string until)
     {
-        await using var stage = await OperationStage.PrepareAsync("getServiceLogs");
+        await using var stage = await OperationStage.PrepareAsync("getServiceLogs", output, freshHost: true);
         await stage.Factory.AdvanceAsync(TimeSpan.FromHours(1));
         var instant = DateTimeOffset.Parse(until, System.Globalization.CultureInfo.InvariantCulture);
 

@@ -1,33 +1,30 @@
 using System.Net;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TigerEmulator.Endpoints;
 using TigerEmulator.Tests.Support;
+using Xunit.Abstractions;
 
 namespace TigerEmulator.Tests.Endpoints;
 
 /// Where services and replica sets are reached comes from one replaceable allocator, and stays with the resource.
-public sealed class EndpointAllocatorTests
+public sealed class EndpointAllocatorTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task ReplacedAllocator_GivesServicesAndReplicaSetsTheirAddresses_ForTheirLife()
     {
         var allocator = new CountingAllocator();
-        using var parent = new EmulatorFactory();
-        using var factory = parent.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        using var factory = Emulator.Create(output, services: services =>
         {
             services.RemoveAll<IEndpointAllocator>();
             services.AddSingleton<IEndpointAllocator>(allocator);
-        }));
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = Api.DefaultKey;
-        var project = Api.Project(parent.ProjectId);
+        });
+        var client = factory.CreateTigerClient();
+        var project = Api.Project(factory.ProjectId);
 
-        var service = await client.CreateServiceAsync(parent.ProjectId, new { name = "db" });
+        var service = await client.CreateServiceAsync(factory.ProjectId, new { name = "db" });
         var id = (string)service["service_id"]!;
-        parent.Clock.Advance(TimeSpan.FromSeconds(4));
-        await factory.Services.GetRequiredService<TigerEmulator.Lifecycle.LifecycleWorker>().ApplyDueAsync();
+        await factory.AdvanceAsync(TimeSpan.FromSeconds(4));
         var set = await client.PostAsync($"{project}/services/{id}/replicaSets", Api.Json(new { name = "r", nodes = 1, cpu_millis = 500, memory_gbs = 2 }));
         Assert.Equal(HttpStatusCode.Accepted, set.StatusCode);
         var enable = await client.PostAsync($"{project}/services/{id}/enablePooler", null);

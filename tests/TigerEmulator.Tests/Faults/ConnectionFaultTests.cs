@@ -1,16 +1,17 @@
 using System.Diagnostics;
 using System.Net;
 using TigerEmulator.Tests.Support;
+using Xunit.Abstractions;
 
 namespace TigerEmulator.Tests.Faults;
 
 /// Each request effect through a real socket. Waits are the faults' own latencies, a few tens of milliseconds.
-public sealed class ConnectionFaultTests
+public sealed class ConnectionFaultTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task Error_OverRealSocket_AnswersTheStatusWithErrorBodyAndRetryAfter()
     {
-        using var factory = new EmulatorFactory();
+        using var factory = Emulator.Create(output);
         var client = RealSocket.StartAuthenticated(factory);
         await client.AddFaultAsync(new { operation = "getServices", status = 429, message = "Slow down", retry_after = 7 });
 
@@ -26,7 +27,7 @@ public sealed class ConnectionFaultTests
     [InlineData("""{"effect": "latency", "distribution": "lognormal", "median_ms": 35, "sigma": 0}""", 35)]
     public async Task Latency_DelaysTheNormalAnswer(string rule, int atLeastMs)
     {
-        using var factory = new EmulatorFactory();
+        using var factory = Emulator.Create(output);
         var client = RealSocket.StartAuthenticated(factory);
         await client.PostAsync("/_emulator/faults", Api.Json(rule));
 
@@ -40,7 +41,7 @@ public sealed class ConnectionFaultTests
     [Fact]
     public async Task Drop_ClosesTheConnectionWithoutResponse_AndTheHandlerNeverRuns()
     {
-        using var factory = new EmulatorFactory();
+        using var factory = Emulator.Create(output);
         var client = RealSocket.StartAuthenticated(factory);
         await client.AddFaultAsync(new { operation = "createService", effect = "drop", times = 1 });
         var services = $"{Api.Project(factory.ProjectId)}/services";
@@ -53,7 +54,7 @@ public sealed class ConnectionFaultTests
     [Fact]
     public async Task Truncate_DeclaresTheFullLengthSendsHalfAndCloses_AfterTheChangeHappened()
     {
-        using var factory = new EmulatorFactory();
+        using var factory = Emulator.Create(output);
         var client = RealSocket.StartAuthenticated(factory);
         await client.AddFaultAsync(new { operation = "createService", effect = "truncate", times = 1 });
         var services = $"{Api.Project(factory.ProjectId)}/services";
@@ -83,7 +84,7 @@ public sealed class ConnectionFaultTests
     [Fact]
     public async Task Hang_AnswersNothingForItsBound_ThenCloses()
     {
-        using var factory = new EmulatorFactory();
+        using var factory = Emulator.Create(output);
         var client = RealSocket.StartAuthenticated(factory);
         await client.AddFaultAsync(new { operation = "getVPCs", effect = "hang", ms = 60 });
 
@@ -96,7 +97,7 @@ public sealed class ConnectionFaultTests
     [Fact]
     public async Task Hang_LongerThanTheClientTimeout_EndsInTheClientTimeout()
     {
-        using var factory = new EmulatorFactory();
+        using var factory = Emulator.Create(output);
         var client = RealSocket.StartAuthenticated(factory, timeout: TimeSpan.FromMilliseconds(50));
         var admin = factory.CreateClient();
         await admin.AddFaultAsync(new { operation = "getVPCs", effect = "hang", ms = 5000 });

@@ -1,15 +1,16 @@
 using System.Net;
 using TigerEmulator.Tests.Support;
+using Xunit.Abstractions;
 
 namespace TigerEmulator.Tests.Faults;
 
-public sealed class FaultApiTests
+public sealed class FaultApiTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task AddFault_MinimalCreateServiceRule_FailsOnlyTheNextCreate()
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
 
         var rule = await client.AddFaultAsync(new { operation = "createService", status = 503, probability = 1.0, times = 1 });
         Assert.Equal("f1", (string?)rule["id"]);
@@ -26,8 +27,8 @@ public sealed class FaultApiTests
     [Fact]
     public async Task ListFaults_ShowsRulesInOrderWithTheirCounts()
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
         await client.AddFaultAsync(new { id = "slow", effect = "latency", ms = 1, operation = "getServices" });
         await client.AddFaultAsync(new { operation = "getVPCs", status = 500, code = "BOOM", message = "boom", after = 1 });
 
@@ -47,8 +48,8 @@ public sealed class FaultApiTests
     [Fact]
     public async Task DeleteFault_ById_RemovesOnlyThatRule()
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
         await client.AddFaultAsync(new { id = "a", operation = "getVPCs", status = 500 });
         await client.AddFaultAsync(new { id = "b", operation = "getServices", status = 500 });
 
@@ -62,7 +63,7 @@ public sealed class FaultApiTests
     [Fact]
     public async Task DeleteFault_Unknown_Answers404()
     {
-        using var factory = new EmulatorFactory();
+        using var factory = Emulator.Create(output);
         var response = await factory.CreateClient().DeleteAsync("/_emulator/faults/nope");
         await response.AssertErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND", "Fault rule 'nope' was not found");
     }
@@ -70,8 +71,8 @@ public sealed class FaultApiTests
     [Fact]
     public async Task DeleteFaults_RemovesEveryRule()
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
         await client.AddFaultAsync(new { status = 500 });
         await client.AddFaultAsync(new { effect = "drop" });
 
@@ -101,7 +102,7 @@ public sealed class FaultApiTests
     [InlineData("""{"status": 503, "path": "services"}""", "'path' must start with '/', not 'services'")]
     public async Task AddFault_Invalid_Answers400NamingTheField(string rule, string message)
     {
-        using var factory = new EmulatorFactory();
+        using var factory = Emulator.Create(output);
         var response = await factory.CreateClient().PostAsync("/_emulator/faults", Api.Json(rule));
         await response.AssertErrorAsync(HttpStatusCode.BadRequest, "INVALID_REQUEST", message);
         Assert.Empty((await factory.CreateClient().GetJsonAsync("/_emulator/faults")).AsArray());
@@ -110,7 +111,7 @@ public sealed class FaultApiTests
     [Fact]
     public async Task AddFault_WithAnIdInUse_Answers400NamingTheId()
     {
-        using var factory = new EmulatorFactory();
+        using var factory = Emulator.Create(output);
         var client = factory.CreateClient();
         await client.AddFaultAsync(new { id = "same", status = 500 });
 
@@ -122,8 +123,8 @@ public sealed class FaultApiTests
     [Fact]
     public async Task Rule_MatchesOnMethodPathProjectAndResource()
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
         var project = Api.Project(factory.ProjectId);
         var first = (string)(await client.CreateServiceAsync(factory.ProjectId))["service_id"]!;
         var second = (string)(await client.CreateServiceAsync(factory.ProjectId))["service_id"]!;
@@ -142,7 +143,7 @@ public sealed class FaultApiTests
     [Fact]
     public async Task ErrorRule_AppliesBeforeAuthentication()
     {
-        using var factory = new EmulatorFactory();
+        using var factory = Emulator.Create(output);
         await factory.CreateClient().AddFaultAsync(new { operation = "getAuthInfo", status = 502 });
 
         var response = await factory.CreateClient().GetAsync("/public/api/v1/auth/info");

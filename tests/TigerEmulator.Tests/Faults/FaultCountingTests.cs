@@ -1,19 +1,20 @@
 using System.Net;
 using TigerEmulator.Faults;
 using TigerEmulator.Tests.Support;
+using Xunit.Abstractions;
 
 namespace TigerEmulator.Tests.Faults;
 
 /// after, times and probability decide exactly which requests fail: with a fixed seed, the indices are known in advance.
-public sealed class FaultCountingTests
+public sealed class FaultCountingTests(ITestOutputHelper output)
 {
     private static readonly FaultTarget AnyRequest = new("getServices", "GET", "/public/api/v1/projects/emuproject/services", "emuproject", []);
 
     [Fact]
     public async Task AfterAndTimes_FailExactlyTheRequestsInTheirWindow()
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
         await client.AddFaultAsync(new { operation = "getServices", status = 503, after = 2, times = 3 });
 
         var statuses = await client.StatusesAsync($"{Api.Project(factory.ProjectId)}/services", 8);
@@ -27,8 +28,8 @@ public sealed class FaultCountingTests
     {
         foreach (var run in new[] { 1, 2 })
         {
-            using var factory = new EmulatorFactory(settings: new Dictionary<string, string?> { ["TIGER_EMULATOR_SEED"] = "42" });
-            var client = factory.CreateAuthenticatedClient();
+            using var factory = Emulator.Create(output, settings: new Dictionary<string, string?> { ["TIGER_EMULATOR_SEED"] = "42" });
+            var client = factory.CreateTigerClient();
             await client.AddFaultAsync(new { id = "coin", operation = "getServices", status = 503, probability = 0.3 });
 
             var statuses = await client.StatusesAsync($"{Api.Project(factory.ProjectId)}/services", 20);

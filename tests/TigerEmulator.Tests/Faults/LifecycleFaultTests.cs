@@ -1,17 +1,18 @@
 using System.Net;
 using TigerEmulator.Tests.Support;
+using Xunit.Abstractions;
 
 namespace TigerEmulator.Tests.Faults;
 
 /// Lifecycle effects act on a resource's next due step in the background; a client sees them by polling.
-public sealed class LifecycleFaultTests
+public sealed class LifecycleFaultTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(2);
 
     [Fact]
     public async Task Stall_HoldsTheStepUntilTheClockIsAdvancedThroughTheControlApi()
     {
-        using var factory = new EmulatorFactory();
+        using var factory = Emulator.Create(output);
         var client = RealSocket.StartAuthenticated(factory);
         await client.AddFaultAsync(new { effect = "stall", operation = "createService", times = 1 });
         var path = $"{Api.Project(factory.ProjectId)}/services/{(await client.CreateServiceAsync(factory.ProjectId))["service_id"]}";
@@ -28,7 +29,7 @@ public sealed class LifecycleFaultTests
     [Fact]
     public async Task Unstable_ServiceFallsToUnstable_ThenRecoversToReady()
     {
-        using var factory = new EmulatorFactory();
+        using var factory = Emulator.Create(output);
         var client = RealSocket.StartAuthenticated(factory);
         await client.AddFaultAsync(new { effect = "unstable", operation = "createService", times = 1 });
         var path = $"{Api.Project(factory.ProjectId)}/services/{(await client.CreateServiceAsync(factory.ProjectId))["service_id"]}";
@@ -42,7 +43,7 @@ public sealed class LifecycleFaultTests
     [Fact]
     public async Task Unstable_WithoutRecovery_StaysUnstable()
     {
-        using var factory = new EmulatorFactory();
+        using var factory = Emulator.Create(output);
         var client = RealSocket.StartAuthenticated(factory);
         await client.AddFaultAsync(new { effect = "unstable", recover = false });
         var path = $"{Api.Project(factory.ProjectId)}/services/{(await client.CreateServiceAsync(factory.ProjectId))["service_id"]}";
@@ -55,7 +56,7 @@ public sealed class LifecycleFaultTests
     [Fact]
     public async Task ReplicaError_LeavesTheReplicaSetInError()
     {
-        using var factory = new EmulatorFactory();
+        using var factory = Emulator.Create(output);
         var client = RealSocket.StartAuthenticated(factory);
         var service = $"{Api.Project(factory.ProjectId)}/services/{(await client.CreateServiceAsync(factory.ProjectId))["service_id"]}";
         await factory.AdvanceAsync(Step * 2);
@@ -73,7 +74,7 @@ public sealed class LifecycleFaultTests
     [Fact]
     public async Task PeeringFailure_EndsFailedWithTheErrorMessage()
     {
-        using var factory = new EmulatorFactory();
+        using var factory = Emulator.Create(output);
         var client = RealSocket.StartAuthenticated(factory);
         var vpc = await client.PostAsync($"{Api.Project(factory.ProjectId)}/vpcs", Api.Json(new { name = "main", cidr = "10.0.0.0/16", region_code = "us-east-1" }));
         var vpcPath = $"{Api.Project(factory.ProjectId)}/vpcs/{(await vpc.ReadJsonAsync())["id"]}";

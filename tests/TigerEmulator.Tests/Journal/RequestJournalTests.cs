@@ -2,16 +2,17 @@ using System.Net;
 using System.Text.Json.Nodes;
 using TigerEmulator.Tests.Faults;
 using TigerEmulator.Tests.Support;
+using Xunit.Abstractions;
 
 namespace TigerEmulator.Tests.Journal;
 
-public sealed class RequestJournalTests
+public sealed class RequestJournalTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task Journal_RecordsEachContractRequestWithItsDetails()
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
         await factory.AdvanceAsync(TimeSpan.FromMinutes(5));
         var created = await client.CreateServiceAsync("emuproject");
 
@@ -24,7 +25,7 @@ public sealed class RequestJournalTests
         Assert.Equal(202, (int)entry["status"]!);
         Assert.Equal(0.0, (double)entry["duration_ms"]!);
         Assert.False((bool)entry["aborted"]!);
-        Assert.Equal(EmulatorFactory.Start.AddMinutes(5).UtcDateTime, (DateTime)entry["timestamp"]!);
+        Assert.Equal(Emulator.Start.AddMinutes(5).UtcDateTime, (DateTime)entry["timestamp"]!);
         Assert.Equal("""{"name":"test-db","addons":["time-series"]}""", (string?)entry["request_body"]);
         Assert.Equal((string?)created["service_id"], (string?)JsonNode.Parse((string)entry["response_body"]!)!["service_id"]);
     }
@@ -32,8 +33,8 @@ public sealed class RequestJournalTests
     [Fact]
     public async Task Journal_RecordsQueryAndUnknownRoutes_ButNotTheControlApi()
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
         await client.GetAsync("/public/api/v1/projects/emuproject/services/abc/logs?node=0&page=1");
         await client.GetAsync("/public/api/v1/no/such/route");
         await client.GetAsync("/_emulator/clock");
@@ -49,8 +50,8 @@ public sealed class RequestJournalTests
     [Fact]
     public async Task Journal_IsNewestFirst_AndFiltersByOperationStatusAndTime()
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
         await client.AddFaultAsync(new { operation = "getVPCs", status = 503, times = 1 });
         await client.GetAsync($"{Api.Project("emuproject")}/vpcs");
         await factory.AdvanceAsync(TimeSpan.FromMinutes(1));
@@ -65,9 +66,9 @@ public sealed class RequestJournalTests
         Assert.Equal([2, 1], vpcs.Select(e => (int)e!["sequence"]!));
         var failed = (await client.GetJsonAsync("/_emulator/requests?status=503")).AsArray();
         Assert.Equal([1], failed.Select(e => (int)e!["sequence"]!));
-        var later = (await client.GetJsonAsync($"/_emulator/requests?since={EmulatorFactory.Start.UtcDateTime.AddSeconds(30):yyyy-MM-ddTHH:mm:ssZ}")).AsArray();
+        var later = (await client.GetJsonAsync($"/_emulator/requests?since={Emulator.Start.UtcDateTime.AddSeconds(30):yyyy-MM-ddTHH:mm:ssZ}")).AsArray();
         Assert.Equal([3, 2], later.Select(e => (int)e!["sequence"]!));
-        var earlier = (await client.GetJsonAsync($"/_emulator/requests?until={EmulatorFactory.Start.UtcDateTime.AddSeconds(30):yyyy-MM-ddTHH:mm:ssZ}&limit=5")).AsArray();
+        var earlier = (await client.GetJsonAsync($"/_emulator/requests?until={Emulator.Start.UtcDateTime.AddSeconds(30):yyyy-MM-ddTHH:mm:ssZ}&limit=5")).AsArray();
         Assert.Equal([1], earlier.Select(e => (int)e!["sequence"]!));
         Assert.Equal(2, (int)(await client.GetJsonAsync("/_emulator/requests/count?operation=getVPCs"))["count"]!);
         Assert.Equal([3], (await client.GetJsonAsync("/_emulator/requests?limit=1")).AsArray().Select(e => (int)e!["sequence"]!));
@@ -76,7 +77,7 @@ public sealed class RequestJournalTests
     [Fact]
     public async Task Journal_WithABadFilter_Answers400NamingIt()
     {
-        using var factory = new EmulatorFactory();
+        using var factory = Emulator.Create(output);
 
         var response = await factory.CreateClient().GetAsync("/_emulator/requests?since=yesterday");
 
@@ -86,8 +87,8 @@ public sealed class RequestJournalTests
     [Fact]
     public async Task DeleteRequests_EmptiesTheJournal()
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
         await client.GetAsync($"{Api.Project("emuproject")}/vpcs");
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/_emulator/requests")).StatusCode);
@@ -98,8 +99,8 @@ public sealed class RequestJournalTests
     [Fact]
     public async Task Journal_KeepsOnlyTheConfiguredNumberOfNewestRequests()
     {
-        using var factory = new EmulatorFactory(settings: new Dictionary<string, string?> { ["TIGER_EMULATOR_JOURNAL_SIZE"] = "3" });
-        var client = factory.CreateAuthenticatedClient();
+        using var factory = Emulator.Create(output, settings: new Dictionary<string, string?> { ["TIGER_EMULATOR_JOURNAL_SIZE"] = "3" });
+        var client = factory.CreateTigerClient();
         for (var i = 0; i < 5; i++)
         {
             await client.GetAsync($"{Api.Project("emuproject")}/vpcs");
@@ -111,8 +112,8 @@ public sealed class RequestJournalTests
     [Fact]
     public async Task Journal_RedactsPasswordsSecretKeysAndCredentials()
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
         var created = await client.CreateServiceAsync("emuproject");
         var password = (string)created["initial_password"]!;
         var service = $"{Api.Project("emuproject")}/services/{created["service_id"]}";
@@ -135,8 +136,8 @@ public sealed class RequestJournalTests
     [Fact]
     public async Task Journal_CutsLongBodies()
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
         var service = $"{Api.Project("emuproject")}/services/{(await client.CreateServiceAsync("emuproject"))["service_id"]}";
         await factory.AdvanceAsync(TimeSpan.FromHours(3));
         var logs = await client.GetAsync($"{service}/logs");
@@ -152,7 +153,7 @@ public sealed class RequestJournalTests
     [Fact]
     public async Task Journal_RecordsADroppedConnection_AsAbortedWithoutStatus()
     {
-        using var factory = new EmulatorFactory();
+        using var factory = Emulator.Create(output);
         var client = RealSocket.StartAuthenticated(factory);
         await client.AddFaultAsync(new { id = "cut", operation = "getVPCs", effect = "drop" });
 

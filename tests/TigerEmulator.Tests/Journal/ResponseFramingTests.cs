@@ -1,19 +1,20 @@
 using System.Net;
 using TigerEmulator.Tests.Faults;
 using TigerEmulator.Tests.Support;
+using Xunit.Abstractions;
 
 namespace TigerEmulator.Tests.Journal;
 
 /// Contract answers leave whole, with a Content-Length, whether the journal keeps them or not. Over a real socket:
 /// the in-memory test server reports a length for any body.
-public sealed class ResponseFramingTests
+public sealed class ResponseFramingTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("1000")]
     [InlineData("0")]
     public async Task ContractAnswers_DeclareTheirLength_AndAreNotChunked(string journalSize)
     {
-        using var factory = new EmulatorFactory(settings: new Dictionary<string, string?> { ["TIGER_EMULATOR_JOURNAL_SIZE"] = journalSize });
+        using var factory = Emulator.Create(output, settings: new Dictionary<string, string?> { ["TIGER_EMULATOR_JOURNAL_SIZE"] = journalSize });
         var client = RealSocket.StartAuthenticated(factory);
         var serviceId = (string)(await client.CreateServiceAsync("emuproject"))["service_id"]!;
 

@@ -2,40 +2,42 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using TigerEmulator.Services;
 using TigerEmulator.Storage;
+using TigerEmulator.Testing;
 using TigerEmulator.Tests.Support;
+using Xunit.Abstractions;
 
 namespace TigerEmulator.Tests.Lifecycle;
 
-public sealed class ClockControlTests
+public sealed class ClockControlTests(ITestOutputHelper output)
 {
-    private static EmulatorFactory ManualFactory() => new(settings: new Dictionary<string, string?> { ["TIGER_EMULATOR_CLOCK"] = "manual" });
+    private TigerEmulatorFactory ManualFactory() => Emulator.Create(output, settings: new Dictionary<string, string?> { ["TIGER_EMULATOR_CLOCK"] = "manual" });
 
     [Fact]
     public async Task ManualClock_NothingMovesUntilAnAdvance()
     {
         using var factory = ManualFactory();
-        var client = factory.CreateAuthenticatedClient();
-        var paths = new ResourcePaths(factory, client);
+        var client = factory.CreateTigerClient();
+        var seeder = new ResourceSeeder(factory, client);
         var id = (string)(await client.CreateServiceAsync(factory.ProjectId))["service_id"]!;
 
         await factory.AdvanceAsync(TimeSpan.FromHours(1));
-        Assert.Equal("QUEUED", await paths.StatusAsync(paths.Service(id)));
+        Assert.Equal("QUEUED", await seeder.StatusAsync(seeder.ServicePath(id)));
         var clock = await client.GetJsonAsync("/_emulator/clock");
         Assert.Equal("manual", (string?)clock["mode"]);
-        Assert.Equal(EmulatorFactory.Start.UtcDateTime, (DateTime)clock["now"]!);
+        Assert.Equal(Emulator.Start.UtcDateTime, (DateTime)clock["now"]!);
 
         var advanced = await client.PostAsync("/_emulator/clock/advance", Api.Json(new { seconds = 2 }));
         Assert.Equal(HttpStatusCode.OK, advanced.StatusCode);
         Assert.Equal(1, (int)(await advanced.ReadJsonAsync())["transitions_applied"]!);
-        Assert.Equal("CONFIGURING", await paths.StatusAsync(paths.Service(id)));
+        Assert.Equal("CONFIGURING", await seeder.StatusAsync(seeder.ServicePath(id)));
     }
 
     [Fact]
     public async Task ManualClock_AdvanceMovesExactlyWhatIsDue_AtItsDueTime()
     {
         using var factory = ManualFactory();
-        var client = factory.CreateAuthenticatedClient();
-        var paths = new ResourcePaths(factory, client);
+        var client = factory.CreateTigerClient();
+        var seeder = new ResourceSeeder(factory, client);
         var first = (string)(await client.CreateServiceAsync(factory.ProjectId))["service_id"]!;
         await client.PostAsync("/_emulator/clock/advance", Api.Json(new { seconds = 1 }));
         var second = (string)(await client.CreateServiceAsync(factory.ProjectId))["service_id"]!;
@@ -43,12 +45,12 @@ public sealed class ClockControlTests
         // t=1s → t=3.5s: the first service's steps at 2s fall due; the second's at 3s too; nothing at 4s or 5s.
         var advanced = await client.PostAsync("/_emulator/clock/advance", Api.Json(new { seconds = 2.5 }));
         Assert.Equal(2, (int)(await advanced.ReadJsonAsync())["transitions_applied"]!);
-        Assert.Equal("CONFIGURING", await paths.StatusAsync(paths.Service(first)));
-        Assert.Equal("CONFIGURING", await paths.StatusAsync(paths.Service(second)));
+        Assert.Equal("CONFIGURING", await seeder.StatusAsync(seeder.ServicePath(first)));
+        Assert.Equal("CONFIGURING", await seeder.StatusAsync(seeder.ServicePath(second)));
 
         await client.PostAsync("/_emulator/clock/advance", Api.Json(new { seconds = 60 }));
         var services = factory.Services.GetRequiredService<IStore<ServiceDocument>>();
-        var start = EmulatorFactory.Start.UtcDateTime;
+        var start = Emulator.Start.UtcDateTime;
         Assert.Equal([start, start.AddSeconds(2), start.AddSeconds(4)], services.Get(first)!.History.Select(h => h.At));
         Assert.Equal([start.AddSeconds(1), start.AddSeconds(3), start.AddSeconds(5)], services.Get(second)!.History.Select(h => h.At));
         Assert.Equal(["QUEUED", "CONFIGURING", "READY"], services.Get(second)!.History.Select(h => h.Status));
@@ -58,52 +60,52 @@ public sealed class ClockControlTests
     public async Task Timestamps_ComeFromTheEmulatedClock()
     {
         using var factory = ManualFactory();
-        var client = factory.CreateAuthenticatedClient();
+        var client = factory.CreateTigerClient();
         await client.PostAsync("/_emulator/clock/advance", Api.Json(new { seconds = 90 }));
 
         var created = await client.CreateServiceAsync(factory.ProjectId);
 
-        Assert.Equal(EmulatorFactory.Start.UtcDateTime.AddSeconds(90), (DateTime)created["created"]!);
+        Assert.Equal(Emulator.Start.UtcDateTime.AddSeconds(90), (DateTime)created["created"]!);
     }
 
     [Fact]
     public async Task Override_ChangesOneActionsStepDuration()
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
-        var paths = new ResourcePaths(factory, client);
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
+        var seeder = new ResourceSeeder(factory, client);
         var put = await client.PutAsync("/_emulator/transitions/service/create", Api.Json(new { seconds = 10 }));
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         var id = (string)(await client.CreateServiceAsync(factory.ProjectId))["service_id"]!;
 
         await factory.AdvanceAsync(TimeSpan.FromSeconds(9));
-        Assert.Equal("QUEUED", await paths.StatusAsync(paths.Service(id)));
+        Assert.Equal("QUEUED", await seeder.StatusAsync(seeder.ServicePath(id)));
         await factory.AdvanceAsync(TimeSpan.FromSeconds(1));
-        Assert.Equal("CONFIGURING", await paths.StatusAsync(paths.Service(id)));
+        Assert.Equal("CONFIGURING", await seeder.StatusAsync(seeder.ServicePath(id)));
     }
 
     [Fact]
     public async Task ManualOverride_HoldsEachStepUntilTheClockIsAdvanced()
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
-        var paths = new ResourcePaths(factory, client);
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
+        var seeder = new ResourceSeeder(factory, client);
         await client.PutAsync("/_emulator/transitions/service/create", Api.Json(new { manual = true }));
         var id = (string)(await client.CreateServiceAsync(factory.ProjectId))["service_id"]!;
 
         await factory.AdvanceAsync(TimeSpan.FromDays(1));
-        Assert.Equal("QUEUED", await paths.StatusAsync(paths.Service(id)));
+        Assert.Equal("QUEUED", await seeder.StatusAsync(seeder.ServicePath(id)));
         await client.PostAsync("/_emulator/clock/advance", Api.Json(new { seconds = 0 }));
-        Assert.Equal("CONFIGURING", await paths.StatusAsync(paths.Service(id)));
+        Assert.Equal("CONFIGURING", await seeder.StatusAsync(seeder.ServicePath(id)));
         await client.PostAsync("/_emulator/clock/advance", Api.Json(new { seconds = 0 }));
-        Assert.Equal("READY", await paths.StatusAsync(paths.Service(id)));
+        Assert.Equal("READY", await seeder.StatusAsync(seeder.ServicePath(id)));
     }
 
     [Fact]
     public async Task ClockSpeed_DividesEveryDuration()
     {
-        using var factory = new EmulatorFactory(settings: new Dictionary<string, string?> { ["TIGER_EMULATOR_CLOCK_SPEED"] = "100", ["TIGER_EMULATOR_TIMING"] = "realistic" });
-        var client = factory.CreateAuthenticatedClient();
+        using var factory = Emulator.Create(output, settings: new Dictionary<string, string?> { ["TIGER_EMULATOR_CLOCK_SPEED"] = "100", ["TIGER_EMULATOR_TIMING"] = "realistic" });
+        var client = factory.CreateTigerClient();
 
         var rows = (await client.GetJsonAsync("/_emulator/transitions")).AsArray();
 
@@ -115,7 +117,7 @@ public sealed class ClockControlTests
     [Fact]
     public async Task Advance_WithoutSeconds_Returns400()
     {
-        using var factory = new EmulatorFactory();
+        using var factory = Emulator.Create(output);
         var client = factory.CreateClient();
 
         var response = await client.PostAsync("/_emulator/clock/advance", Api.Json(new { minutes = 2 }));
@@ -126,7 +128,7 @@ public sealed class ClockControlTests
     [Fact]
     public async Task Override_UnknownTransition_Returns404()
     {
-        using var factory = new EmulatorFactory();
+        using var factory = Emulator.Create(output);
         var client = factory.CreateClient();
 
         var response = await client.PutAsync("/_emulator/transitions/service/explode", Api.Json(new { seconds = 1 }));

@@ -1,21 +1,22 @@
 using System.Net;
 using TigerEmulator.Tests.Support;
+using Xunit.Abstractions;
 
 namespace TigerEmulator.Tests.Lifecycle;
 
-public sealed class GuardTests
+public sealed class GuardTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task Resize_WhilePaused_Returns409NamingTheStatus()
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
-        var paths = new ResourcePaths(factory, client);
-        var id = await paths.ReadyServiceAsync();
-        await client.PostAsync($"{paths.Service(id)}/stop", null);
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
+        var seeder = new ResourceSeeder(factory, client);
+        var id = await seeder.ReadyServiceAsync();
+        await client.PostAsync($"{seeder.ServicePath(id)}/stop", null);
         await factory.AdvanceAsync(TimeSpan.FromSeconds(2));
 
-        var response = await client.PostAsync($"{paths.Service(id)}/resize", Api.Json(new { cpu_millis = "1000", memory_gbs = "4" }));
+        var response = await client.PostAsync($"{seeder.ServicePath(id)}/resize", Api.Json(new { cpu_millis = "1000", memory_gbs = "4" }));
 
         await response.AssertErrorAsync(HttpStatusCode.Conflict, "CONFLICT", $"Service '{id}' is PAUSED; resize needs READY");
     }
@@ -23,12 +24,12 @@ public sealed class GuardTests
     [Fact]
     public async Task Start_WhileReady_Returns409()
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
-        var paths = new ResourcePaths(factory, client);
-        var id = await paths.ReadyServiceAsync();
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
+        var seeder = new ResourceSeeder(factory, client);
+        var id = await seeder.ReadyServiceAsync();
 
-        var response = await client.PostAsync($"{paths.Service(id)}/start", null);
+        var response = await client.PostAsync($"{seeder.ServicePath(id)}/start", null);
 
         await response.AssertErrorAsync(HttpStatusCode.Conflict, "CONFLICT", $"Service '{id}' is READY; start needs PAUSED");
     }
@@ -44,11 +45,11 @@ public sealed class GuardTests
     [InlineData("forkService")]
     public async Task AnyActionButDelete_WhileDeleting_Returns409(string action)
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
-        var paths = new ResourcePaths(factory, client);
-        var id = await paths.ReadyServiceAsync();
-        Assert.Equal(HttpStatusCode.Accepted, (await client.DeleteAsync(paths.Service(id))).StatusCode);
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
+        var seeder = new ResourceSeeder(factory, client);
+        var id = await seeder.ReadyServiceAsync();
+        Assert.Equal(HttpStatusCode.Accepted, (await client.DeleteAsync(seeder.ServicePath(id))).StatusCode);
         object body = action switch
         {
             "resize" => new { cpu_millis = "1000", memory_gbs = "4" },
@@ -59,7 +60,7 @@ public sealed class GuardTests
             _ => new { },
         };
 
-        var response = await client.PostAsync($"{paths.Service(id)}/{action}", Api.Json(body));
+        var response = await client.PostAsync($"{seeder.ServicePath(id)}/{action}", Api.Json(body));
 
         await response.AssertErrorAsync(HttpStatusCode.Conflict, "CONFLICT", $"Service '{id}' is DELETING");
     }
@@ -67,33 +68,33 @@ public sealed class GuardTests
     [Fact]
     public async Task Delete_Repeated_IsIdempotentUntilGone()
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
-        var paths = new ResourcePaths(factory, client);
-        var id = await paths.ReadyServiceAsync();
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
+        var seeder = new ResourceSeeder(factory, client);
+        var id = await seeder.ReadyServiceAsync();
 
-        Assert.Equal(HttpStatusCode.Accepted, (await client.DeleteAsync(paths.Service(id))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await client.DeleteAsync(seeder.ServicePath(id))).StatusCode);
         await factory.AdvanceAsync(TimeSpan.FromSeconds(1));
-        Assert.Equal(HttpStatusCode.Accepted, (await client.DeleteAsync(paths.Service(id))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await client.DeleteAsync(seeder.ServicePath(id))).StatusCode);
         // The second delete must not restart the countdown: the first one's due time still holds.
         await factory.AdvanceAsync(TimeSpan.FromSeconds(1));
 
-        await (await client.GetAsync(paths.Service(id))).AssertErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND", id);
-        await (await client.DeleteAsync(paths.Service(id))).AssertErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND", id);
+        await (await client.GetAsync(seeder.ServicePath(id))).AssertErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND", id);
+        await (await client.DeleteAsync(seeder.ServicePath(id))).AssertErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND", id);
     }
 
     [Fact]
     public async Task ConcurrentStops_OnlyOneWins()
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
-        var paths = new ResourcePaths(factory, client);
-        var id = await paths.ReadyServiceAsync();
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
+        var seeder = new ResourceSeeder(factory, client);
+        var id = await seeder.ReadyServiceAsync();
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.PostAsync($"{paths.Service(id)}/stop", null)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.PostAsync($"{seeder.ServicePath(id)}/stop", null)));
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Accepted);
         Assert.Equal(19, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
-        Assert.Equal("PAUSING", await paths.StatusAsync(paths.Service(id)));
+        Assert.Equal("PAUSING", await seeder.StatusAsync(seeder.ServicePath(id)));
     }
 }

@@ -1,8 +1,9 @@
 using System.Net;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using TigerEmulator.Lifecycle;
+using TigerEmulator.Testing;
 using TigerEmulator.Tests.Support;
+using Xunit.Abstractions;
 
 namespace TigerEmulator.Tests.Lifecycle;
 
@@ -12,16 +13,14 @@ public sealed class LifecycleHoldTests : IDisposable
 {
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(2);
 
-    private readonly EmulatorFactory parent = new();
     private readonly HoldingListener listener = new();
-    private readonly Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory;
+    private readonly TigerEmulatorFactory factory;
     private readonly HttpClient client;
 
-    public LifecycleHoldTests()
+    public LifecycleHoldTests(ITestOutputHelper output)
     {
-        factory = parent.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<ILifecycleListener>(listener)));
-        client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = Api.DefaultKey;
+        factory = Emulator.Create(output, services: services => services.AddSingleton<ILifecycleListener>(listener));
+        client = factory.CreateTigerClient();
     }
 
     [Fact]
@@ -71,7 +70,7 @@ public sealed class LifecycleHoldTests : IDisposable
         await AdvanceAsync(Step);
         var hold = await listener.HoldOnAsync(held);
 
-        Assert.Equal(HttpStatusCode.Accepted, (await client.DeleteAsync($"{Api.Project(parent.ProjectId)}/services/{held}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await client.DeleteAsync($"{Api.Project(factory.ProjectId)}/services/{held}")).StatusCode);
         hold.Complete();
         await AdvanceAsync(Step);
 
@@ -83,10 +82,10 @@ public sealed class LifecycleHoldTests : IDisposable
     [Fact]
     public async Task Listeners_HearEachChangeOnceStored_InOrder_WithThePasswordHandedOver()
     {
-        var created = await client.CreateServiceAsync(parent.ProjectId, new { name = "db" });
+        var created = await client.CreateServiceAsync(factory.ProjectId, new { name = "db" });
         var id = (string)created["service_id"]!;
         await AdvanceAsync(Step * 2);
-        var update = await client.PostAsync($"{Api.Project(parent.ProjectId)}/services/{id}/updatePassword", Api.Json(new { password = "a 'new' pässword\\" }));
+        var update = await client.PostAsync($"{Api.Project(factory.ProjectId)}/services/{id}/updatePassword", Api.Json(new { password = "a 'new' pässword\\" }));
         Assert.Equal(HttpStatusCode.NoContent, update.StatusCode);
         await Events().DrainAsync().WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -118,23 +117,18 @@ public sealed class LifecycleHoldTests : IDisposable
     {
         client.Dispose();
         factory.Dispose();
-        parent.Dispose();
     }
 
     private LifecycleEvents Events() => factory.Services.GetRequiredService<LifecycleEvents>();
 
-    private async Task AdvanceAsync(TimeSpan by)
-    {
-        parent.Clock.Advance(by);
-        await factory.Services.GetRequiredService<LifecycleWorker>().SettleAsync();
-    }
+    private Task AdvanceAsync(TimeSpan by) => factory.AdvanceAsync(by);
 
     private async Task<string> CreateAsync(string name) =>
-        (string)(await client.CreateServiceAsync(parent.ProjectId, new { name }))["service_id"]!;
+        (string)(await client.CreateServiceAsync(factory.ProjectId, new { name }))["service_id"]!;
 
     private async Task<string?> StatusAsync(string id)
     {
-        var response = await client.GetAsync($"{Api.Project(parent.ProjectId)}/services/{id}");
+        var response = await client.GetAsync($"{Api.Project(factory.ProjectId)}/services/{id}");
         return response.StatusCode == HttpStatusCode.NotFound ? null : (string?)(await response.ReadJsonAsync())["status"];
     }
 }

@@ -1,9 +1,10 @@
 using System.Net;
 using TigerEmulator.Tests.Support;
+using Xunit.Abstractions;
 
 namespace TigerEmulator.Tests.Lifecycle;
 
-public sealed class ResetAndRestartTests : IDisposable
+public sealed class ResetAndRestartTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string dataDir = Path.Combine(Path.GetTempPath(), "tiger-emulator-tests", Guid.NewGuid().ToString("N"));
 
@@ -18,17 +19,17 @@ public sealed class ResetAndRestartTests : IDisposable
     [Fact]
     public async Task Reset_EmptiesStateAndRestartsTheIdSequence()
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
-        var paths = new ResourcePaths(factory, client);
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
+        var seeder = new ResourceSeeder(factory, client);
         var firstId = (string)(await client.CreateServiceAsync(factory.ProjectId))["service_id"]!;
-        await paths.VpcAsync();
+        await seeder.VpcAsync();
         await client.PutAsync("/_emulator/transitions/service/create", Api.Json(new { manual = true }));
 
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync("/_emulator/reset", null)).StatusCode);
 
-        Assert.Empty((await client.GetJsonAsync($"{paths.Project}/services")).AsArray());
-        Assert.Empty((await client.GetJsonAsync($"{paths.Project}/vpcs")).AsArray());
+        Assert.Empty((await client.GetJsonAsync($"{seeder.ProjectPath}/services")).AsArray());
+        Assert.Empty((await client.GetJsonAsync($"{seeder.ProjectPath}/vpcs")).AsArray());
         Assert.Equal(firstId, (string)(await client.CreateServiceAsync(factory.ProjectId))["service_id"]!);
         var create = (await client.GetJsonAsync("/_emulator/transitions")).AsArray().Single(r => (string?)r!["action"] == "create" && (string?)r["kind"] == "service")!;
         Assert.False((bool)create["overridden"]!);
@@ -39,20 +40,20 @@ public sealed class ResetAndRestartTests : IDisposable
     public async Task Restart_InTheMiddleOfATransition_ResumesIt()
     {
         string path;
-        await using (var first = new EmulatorFactory(dataDir))
+        await using (var first = Emulator.Create(output, dataDir))
         {
-            var client = first.CreateAuthenticatedClient();
-            path = new ResourcePaths(first, client).Service((string)(await client.CreateServiceAsync(first.ProjectId))["service_id"]!);
+            var client = first.CreateTigerClient();
+            path = new ResourceSeeder(first, client).ServicePath((string)(await client.CreateServiceAsync(first.ProjectId))["service_id"]!);
             await first.AdvanceAsync(TimeSpan.FromSeconds(2));
-            Assert.Equal("CONFIGURING", await new ResourcePaths(first, client).StatusAsync(path));
+            Assert.Equal("CONFIGURING", await new ResourceSeeder(first, client).StatusAsync(path));
         }
 
-        await using var second = new EmulatorFactory(dataDir);
+        await using var second = Emulator.Create(output, dataDir);
         second.Clock.Advance(TimeSpan.FromSeconds(2)); // time went on while the emulator was down
-        var again = second.CreateAuthenticatedClient();
-        var paths = new ResourcePaths(second, again);
-        Assert.Equal("CONFIGURING", await paths.StatusAsync(path));
+        var again = second.CreateTigerClient();
+        var seeder = new ResourceSeeder(second, again);
+        Assert.Equal("CONFIGURING", await seeder.StatusAsync(path));
         await second.AdvanceAsync(TimeSpan.FromSeconds(2));
-        Assert.Equal("READY", await paths.StatusAsync(path));
+        Assert.Equal("READY", await seeder.StatusAsync(path));
     }
 }

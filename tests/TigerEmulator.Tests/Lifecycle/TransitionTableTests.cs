@@ -4,11 +4,12 @@ using TigerEmulator.ReplicaSets;
 using TigerEmulator.Services;
 using TigerEmulator.Tests.Support;
 using TigerEmulator.Vpcs;
+using Xunit.Abstractions;
 
 namespace TigerEmulator.Tests.Lifecycle;
 
 /// Every row of the transition table, driven through the API on the fake clock, each step observed through GET.
-public sealed class TransitionTableTests
+public sealed class TransitionTableTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(2);
 
@@ -28,10 +29,10 @@ public sealed class TransitionTableTests
     public async Task Row_PassesThroughEachStep_AndEndsWhereTheTableSays(string kind, string name)
     {
         var action = RegisteredTable.Instance.Find(kind, name)!;
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
-        var paths = new ResourcePaths(factory, client);
-        var (trigger, observe) = await ArrangeAsync(action, paths, client);
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
+        var seeder = new ResourceSeeder(factory, client);
+        var (trigger, observe) = await ArrangeAsync(action, seeder, client);
 
         var response = await trigger();
         Assert.True(response.IsSuccessStatusCode, $"{kind}/{name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
@@ -47,25 +48,25 @@ public sealed class TransitionTableTests
     }
 
     private static async Task<(Func<Task<HttpResponseMessage>> Trigger, Func<Task<string?>> Observe)> ArrangeAsync(
-        LifecycleAction action, ResourcePaths paths, HttpClient client)
+        LifecycleAction action, ResourceSeeder seeder, HttpClient client)
     {
         if (action.Kind == VpcKinds.Peering)
         {
-            var vpc = await paths.VpcAsync();
+            var vpc = await seeder.VpcAsync();
             string? peering = null;
             return (async () =>
             {
-                var response = await client.PostAsync($"{paths.Project}/vpcs/{vpc}/peerings", Api.Json(new { peer_account_id = "acc-1", peer_region_code = "us-east-1", peer_vpc_id = "vpc-1" }));
+                var response = await client.PostAsync($"{seeder.ProjectPath}/vpcs/{vpc}/peerings", Api.Json(new { peer_account_id = "acc-1", peer_region_code = "us-east-1", peer_vpc_id = "vpc-1" }));
                 peering = (string?)(await response.ReadJsonAsync())["id"];
                 return response;
-            }, () => paths.StatusAsync($"{paths.Project}/vpcs/{vpc}/peerings/{peering}"));
+            }, () => seeder.StatusAsync($"{seeder.ProjectPath}/vpcs/{vpc}/peerings/{peering}"));
         }
 
         if (action.Kind == ReplicaSetLifecycle.Kind)
         {
-            var service = await paths.ReadyServiceAsync();
-            string? set = action == ReplicaSetLifecycle.Create ? null : await ActiveReplicaSetAsync(paths, service);
-            var sets = $"{paths.Service(service)}/replicaSets";
+            var service = await seeder.ReadyServiceAsync();
+            string? set = action == ReplicaSetLifecycle.Create ? null : await ActiveReplicaSetAsync(seeder, service);
+            var sets = $"{seeder.ServicePath(service)}/replicaSets";
             Func<Task<HttpResponseMessage>> trigger = action.Name switch
             {
                 "create" => async () =>
@@ -77,7 +78,7 @@ public sealed class TransitionTableTests
                 "resize" => () => client.PostAsync($"{sets}/{set}/resize", Api.Json(new { cpu_millis = "2000", memory_gbs = "8" })),
                 _ => () => client.DeleteAsync($"{sets}/{set}"),
             };
-            return (trigger, () => paths.ReplicaSetStatusAsync(service, set!));
+            return (trigger, () => seeder.ReplicaSetStatusAsync(service, set!));
         }
 
         if (action == ServiceLifecycle.Create)
@@ -85,37 +86,37 @@ public sealed class TransitionTableTests
             string? created = null;
             return (async () =>
             {
-                var response = await client.PostAsync($"{paths.Project}/services", Api.Json(new { name = "db" }));
+                var response = await client.PostAsync($"{seeder.ProjectPath}/services", Api.Json(new { name = "db" }));
                 created = (string?)(await response.ReadJsonAsync())["service_id"];
                 return response;
-            }, () => paths.StatusAsync(paths.Service(created!)));
+            }, () => seeder.StatusAsync(seeder.ServicePath(created!)));
         }
 
-        var id = await paths.ReadyServiceAsync();
-        var path = paths.Service(id);
+        var id = await seeder.ReadyServiceAsync();
+        var path = seeder.ServicePath(id);
         string? fork = null;
         switch (action.Name)
         {
             case "start":
                 Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"{path}/stop", null)).StatusCode);
-                await paths.Factory.AdvanceAsync(Step);
-                Assert.Equal("PAUSED", await paths.StatusAsync(path));
-                return (() => client.PostAsync($"{path}/start", null), () => paths.StatusAsync(path));
+                await seeder.Factory.AdvanceAsync(Step);
+                Assert.Equal("PAUSED", await seeder.StatusAsync(path));
+                return (() => client.PostAsync($"{path}/start", null), () => seeder.StatusAsync(path));
             case "detachFromVPC":
-                var attached = await paths.VpcAsync();
+                var attached = await seeder.VpcAsync();
                 Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"{path}/attachToVPC", Api.Json(new { vpc_id = attached }))).StatusCode);
-                await paths.Factory.AdvanceAsync(Step);
-                return (() => client.PostAsync($"{path}/detachFromVPC", Api.Json(new { vpc_id = attached })), () => paths.StatusAsync(path));
+                await seeder.Factory.AdvanceAsync(Step);
+                return (() => client.PostAsync($"{path}/detachFromVPC", Api.Json(new { vpc_id = attached })), () => seeder.StatusAsync(path));
             case "fork":
                 return (async () =>
                 {
                     var response = await client.PostAsync($"{path}/forkService", Api.Json(new { fork_strategy = "NOW" }));
                     fork = (string?)(await response.ReadJsonAsync())["service_id"];
                     return response;
-                }, () => paths.StatusAsync(paths.Service(fork!)));
+                }, () => seeder.StatusAsync(seeder.ServicePath(fork!)));
         }
 
-        var vpc2 = action.Name == "attachToVPC" ? await paths.VpcAsync() : null;
+        var vpc2 = action.Name == "attachToVPC" ? await seeder.VpcAsync() : null;
         Func<Task<HttpResponseMessage>> act = action.Name switch
         {
             "resize" => () => client.PostAsync($"{path}/resize", Api.Json(new { cpu_millis = "2000", memory_gbs = "8" })),
@@ -125,14 +126,14 @@ public sealed class TransitionTableTests
             "delete" => () => client.DeleteAsync(path),
             _ => throw new InvalidOperationException($"no arrangement for {action.Describe()}"),
         };
-        return (act, () => paths.StatusAsync(path));
+        return (act, () => seeder.StatusAsync(path));
     }
 
-    private static async Task<string> ActiveReplicaSetAsync(ResourcePaths paths, string service)
+    private static async Task<string> ActiveReplicaSetAsync(ResourceSeeder seeder, string service)
     {
-        var set = await paths.ReplicaSetAsync(service);
-        await paths.Factory.AdvanceAsync(Step);
-        Assert.Equal("active", await paths.ReplicaSetStatusAsync(service, set));
+        var set = await seeder.ReplicaSetAsync(service);
+        await seeder.Factory.AdvanceAsync(Step);
+        Assert.Equal("active", await seeder.ReplicaSetStatusAsync(service, set));
         return set;
     }
 }

@@ -4,6 +4,7 @@ using TigerEmulator.Lifecycle;
 using TigerEmulator.Logs;
 using TigerEmulator.Services;
 using TigerEmulator.Storage;
+using TigerEmulator.Testing;
 using TigerEmulator.Tests.Support;
 
 namespace TigerEmulator.Tests.Logs;
@@ -14,7 +15,7 @@ internal sealed class BruteForceLog
 {
     private readonly List<(LogPiece Piece, long Index, DateTime Time)> positions = [];
 
-    public BruteForceLog(EmulatorFactory factory, string serviceId, int node)
+    public BruteForceLog(TigerEmulatorFactory factory, string serviceId, int node)
     {
         var service = factory.Services.GetRequiredService<IStore<ServiceDocument>>().Get(serviceId)!;
         var settings = factory.Services.GetRequiredService<IOptionsMonitor<LogSettings>>().CurrentValue;

@@ -1,20 +1,21 @@
 using System.Net;
 using TigerEmulator.Tests.Support;
+using Xunit.Abstractions;
 
 namespace TigerEmulator.Tests.Logs;
 
 /// The log tells the service's life: start-up lines right after READY, shutdown lines from PAUSING (and from the start
 /// of a resize), nothing while the database is down.
-public sealed class LogLifecycleTests
+public sealed class LogLifecycleTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Step = ServiceStory.Step;
 
     [Fact]
     public async Task Logs_LineUpWithCreateStopStartAndResize()
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
-        var start = EmulatorFactory.Start.UtcDateTime;
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
+        var start = Emulator.Start.UtcDateTime;
         var id = await ServiceStory.CreateReadyAsync(factory, client);
         var ready = start + (2 * Step);
         await factory.AdvanceAsync(TimeSpan.FromMinutes(10));
@@ -49,8 +50,8 @@ public sealed class LogLifecycleTests
     [Fact]
     public async Task Logs_BeforeTheFirstStart_AreEmptyWithoutCursor()
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
         var id = (string)(await client.CreateServiceAsync(factory.ProjectId))["service_id"]!;
         await factory.AdvanceAsync(Step + TimeSpan.FromSeconds(1));
 
@@ -64,8 +65,8 @@ public sealed class LogLifecycleTests
     [Fact]
     public async Task Logs_EndWhenDeletingBegins_ThenTheServiceIsGone()
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
         var id = await ServiceStory.CreateReadyAsync(factory, client);
         await factory.AdvanceAsync(TimeSpan.FromMinutes(5));
         var deleting = factory.Clock.GetUtcNow().UtcDateTime;

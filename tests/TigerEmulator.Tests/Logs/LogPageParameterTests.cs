@@ -1,15 +1,16 @@
 using TigerEmulator.Tests.Support;
+using Xunit.Abstractions;
 
 namespace TigerEmulator.Tests.Logs;
 
 /// The deprecated page parameter still slices the window into pages of 500, newest first.
-public sealed class LogPageParameterTests
+public sealed class LogPageParameterTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task GetLogs_ByPageNumber_GivesTheSameSlicesAsTheCursorWalk()
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
         var id = await ServiceStory.CreateReadyAsync(factory, client);
         await factory.AdvanceAsync(TimeSpan.FromHours(3));
         var path = LogsClient.Path(factory.ProjectId, id);

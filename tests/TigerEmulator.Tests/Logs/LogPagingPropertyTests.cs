@@ -2,12 +2,13 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using TigerEmulator.Storage;
 using TigerEmulator.Tests.Support;
+using Xunit.Abstractions;
 
 namespace TigerEmulator.Tests.Logs;
 
 /// Following cursors from the newest page must give exactly the window's entries, newest first, with no repeats and no
 /// gaps — for any window, at any rate, again and again, and after a restart on the same data folder.
-public sealed class LogPagingPropertyTests : IDisposable
+public sealed class LogPagingPropertyTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly int[] Sizes = [0, 1, 499, 500, 501];
 
@@ -33,13 +34,13 @@ public sealed class LogPagingPropertyTests : IDisposable
         var walks = new List<(string Query, List<WalkedEntry> Entries)>();
         string path;
         TimeSpan age;
-        await using (var first = new EmulatorFactory(dataDir, settings))
+        await using (var first = Emulator.Create(output, dataDir, settings))
         {
-            var client = first.CreateAuthenticatedClient();
+            var client = first.CreateTigerClient();
             // About 1,000 steady entries per run whatever the rate, so that windows of every size fit in.
             var id = await ServiceStory.LiveAsync(first, client, TimeSpan.FromMinutes(1000 / entriesPerMinute));
             path = LogsClient.Path(first.ProjectId, id);
-            age = first.Clock.GetUtcNow() - EmulatorFactory.Start;
+            age = first.Clock.GetUtcNow() - Emulator.Start;
             foreach (var node in new[] { 0, 1 })
             {
                 var log = new BruteForceLog(first, id, node);
@@ -61,9 +62,9 @@ public sealed class LogPagingPropertyTests : IDisposable
             // now and again (a storage bug, reported apart); checkpointing first makes this a clean stop.
         }
 
-        await using var second = new EmulatorFactory(dataDir, settings);
+        await using var second = Emulator.Create(output, dataDir, settings);
         second.Clock.Advance(age);
-        var again = second.CreateAuthenticatedClient();
+        var again = second.CreateTigerClient();
         foreach (var (query, walked) in walks)
         {
             AssertSameWalk(walked, await LogsClient.WalkAsync(again, path, query), $"after restart: {query}");
@@ -84,8 +85,8 @@ public sealed class LogPagingPropertyTests : IDisposable
         }
 
         yield return (null, null, log.Count);
-        yield return (EmulatorFactory.Start.UtcDateTime.AddDays(-1), log.TimeAt(log.Count - 1).AddDays(1), log.Count);
-        yield return (null, EmulatorFactory.Start.UtcDateTime, 0);
+        yield return (Emulator.Start.UtcDateTime.AddDays(-1), log.TimeAt(log.Count - 1).AddDays(1), log.Count);
+        yield return (null, Emulator.Start.UtcDateTime, 0);
         yield return (log.TimeAt(log.Count / 2), log.TimeAt(log.Count / 3), 0);
     }
 

@@ -1,10 +1,11 @@
 using System.Net;
 using TigerEmulator.Tests.Support;
+using Xunit.Abstractions;
 
 namespace TigerEmulator.Tests.Logs;
 
 /// Every malformed logs parameter is a 400 with the whole Error body, naming the parameter.
-public sealed class LogQueryErrorTests
+public sealed class LogQueryErrorTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData("cursor=not-a-cursor", "'cursor'")]
@@ -20,8 +21,8 @@ public sealed class LogQueryErrorTests
     [InlineData("page=first", "'page'")]
     public async Task GetLogs_WithABadParameter_Returns400NamingIt(string query, string named)
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
         var id = await ServiceStory.CreateReadyAsync(factory, client);
 
         var response = await client.GetAsync($"{LogsClient.Path(factory.ProjectId, id)}?{query}");
@@ -32,8 +33,8 @@ public sealed class LogQueryErrorTests
     [Fact]
     public async Task GetLogs_WithACursorFromAnotherNode_Returns400()
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
         var id = await ServiceStory.CreateReadyAsync(factory, client, replicas: 1);
         await factory.AdvanceAsync(TimeSpan.FromHours(2));
         var path = LogsClient.Path(factory.ProjectId, id);
@@ -47,8 +48,8 @@ public sealed class LogQueryErrorTests
     [Fact]
     public async Task GetLogs_WithACursorFromAnotherService_Returns400()
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
         var first = await ServiceStory.CreateReadyAsync(factory, client);
         var second = await ServiceStory.CreateReadyAsync(factory, client);
         await factory.AdvanceAsync(TimeSpan.FromHours(2));
@@ -62,8 +63,8 @@ public sealed class LogQueryErrorTests
     [Fact]
     public async Task GetLogs_OfAnUnknownService_Returns404()
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
 
         var response = await client.GetAsync(LogsClient.Path(factory.ProjectId, "nosuchsvc0"));
 

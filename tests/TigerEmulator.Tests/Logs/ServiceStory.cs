@@ -1,4 +1,5 @@
 using System.Net;
+using TigerEmulator.Testing;
 using TigerEmulator.Tests.Support;
 
 namespace TigerEmulator.Tests.Logs;
@@ -10,7 +11,7 @@ internal static class ServiceStory
     public static readonly TimeSpan Step = TimeSpan.FromSeconds(2);
 
     /// Returns the service id; every run and the pause last the given time.
-    public static async Task<string> LiveAsync(EmulatorFactory factory, HttpClient client, TimeSpan each)
+    public static async Task<string> LiveAsync(TigerEmulatorFactory factory, HttpClient client, TimeSpan each)
     {
         var id = await CreateReadyAsync(factory, client, replicas: 1);
         await factory.AdvanceAsync(each);
@@ -23,7 +24,7 @@ internal static class ServiceStory
         return id;
     }
 
-    public static async Task<string> CreateReadyAsync(EmulatorFactory factory, HttpClient client, int replicas = 0)
+    public static async Task<string> CreateReadyAsync(TigerEmulatorFactory factory, HttpClient client, int replicas = 0)
     {
         var created = await client.CreateServiceAsync(factory.ProjectId, new { name = "logs-db", addons = new[] { "time-series" }, replica_count = replicas });
         await factory.AdvanceAsync(Step * 2);
@@ -31,7 +32,7 @@ internal static class ServiceStory
     }
 
     /// Starts an action and lets its steps finish.
-    public static async Task ActAsync(EmulatorFactory factory, HttpClient client, string id, string action, object? body = null)
+    public static async Task ActAsync(TigerEmulatorFactory factory, HttpClient client, string id, string action, object? body = null)
     {
         var response = await client.PostAsync($"{Api.Project(factory.ProjectId)}/services/{id}/{action}", Api.Json(body ?? new { }));
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");

@@ -10,6 +10,8 @@ namespace TigerEmulator.Tests.Packaging;
 
 /// No Docker engine runs here, so the image is checked the next best way: publish as the Dockerfile does and start
 /// the output with the image's entrypoint and environment, bound to loopback instead of every interface.
+// Publishes the app (tens of seconds): a developer can skip it with --filter "Category!=Slow"; CI runs it.
+[Trait("Category", "Slow")]
 public sealed class PublishedAppTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string publishDir = Path.Combine(Path.GetTempPath(), "tiger-emulator-publish", Guid.NewGuid().ToString("N"));

@@ -1,10 +1,11 @@
 using TigerEmulator.Tests.Faults;
 using TigerEmulator.Tests.Support;
+using Xunit.Abstractions;
 
 namespace TigerEmulator.Tests.Scenarios;
 
 /// The same scenario, seed and calls give byte-identical answers and journals; another seed gives other ids.
-public sealed class DeterminismTests
+public sealed class DeterminismTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task SameScenarioSeedAndCalls_GiveIdenticalBodiesAndJournals()
@@ -28,13 +29,13 @@ public sealed class DeterminismTests
     }
 
     /// A client session on the demo scenario: creates, polls, changes, reads logs, and meets a random fault.
-    private static async Task<(List<string> Bodies, string Journal, string CreatedService)> RunScriptAsync(string seed)
+    private async Task<(List<string> Bodies, string Journal, string CreatedService)> RunScriptAsync(string seed)
     {
-        using var factory = new EmulatorFactory(settings: new Dictionary<string, string?> { ["TIGER_EMULATOR_SCENARIO"] = "demo" });
+        using var factory = Emulator.Create(output, settings: new Dictionary<string, string?> { ["TIGER_EMULATOR_SCENARIO"] = "demo" });
         var admin = factory.CreateClient();
         await admin.PostAsync("/_emulator/scenario", Api.Json(new { scenario = "demo", seed = int.Parse(seed, System.Globalization.CultureInfo.InvariantCulture) }));
         await admin.AddFaultAsync(new { operation = "getService", status = 503, probability = 0.4 });
-        var client = factory.CreateAuthenticatedClient();
+        var client = factory.CreateTigerClient();
         var project = Api.Project("emuproject");
         var bodies = new List<string>();
         async Task Keep(Task<HttpResponseMessage> call) => bodies.Add(await (await call).Content.ReadAsStringAsync());

@@ -3,12 +3,13 @@ using Microsoft.Extensions.DependencyInjection;
 using TigerEmulator.Reading;
 using TigerEmulator.Scenarios;
 using TigerEmulator.Tests.Support;
+using Xunit.Abstractions;
 
 namespace TigerEmulator.Tests.Scenarios;
 
 /// Every file of the corpus in Scenarios/Malformed is refused whole, with a message that names the file, the place
 /// (line and column for YAML) and the field.
-public sealed class MalformedScenarioTests
+public sealed class MalformedScenarioTests(ITestOutputHelper output)
 {
     // The file, then what follows its name in the message: ", line L, column C: ..." for YAML, ": ..." where JSON has no line.
     public static readonly TheoryData<string, string> Corpus = new()
@@ -41,7 +42,7 @@ public sealed class MalformedScenarioTests
     [MemberData(nameof(Corpus))]
     public void Load_MalformedScenario_IsRefusedNamingFilePlaceAndField(string file, string expected)
     {
-        using var factory = new EmulatorFactory();
+        using var factory = Emulator.Create(output);
         var loader = factory.Services.GetRequiredService<ScenarioLoader>();
 
         var refused = Assert.Throws<DocumentException>(() => loader.Load(PathOf(file)));
@@ -60,8 +61,8 @@ public sealed class MalformedScenarioTests
     [Fact]
     public async Task PostScenario_Malformed_Answers400_AndKeepsTheRunningScenario()
     {
-        using var factory = new EmulatorFactory(settings: new Dictionary<string, string?> { ["TIGER_EMULATOR_SCENARIO"] = "unstable-service" });
-        var client = factory.CreateAuthenticatedClient();
+        using var factory = Emulator.Create(output, settings: new Dictionary<string, string?> { ["TIGER_EMULATOR_SCENARIO"] = "unstable-service" });
+        var client = factory.CreateTigerClient();
         var before = (await client.GetJsonAsync($"{Api.Project(factory.ProjectId)}/services")).ToJsonString();
 
         var response = await client.PostAsync("/_emulator/scenario", Api.Json(new { scenario = PathOf("replica-set-missing-service.yml") }));
@@ -76,7 +77,7 @@ public sealed class MalformedScenarioTests
     [Fact]
     public void Start_WithMalformedScenario_StopsWithTheMessage()
     {
-        using var factory = new EmulatorFactory(settings: new Dictionary<string, string?> { ["TIGER_EMULATOR_SCENARIO"] = PathOf("probability-above-one.yml") });
+        using var factory = Emulator.Create(output, settings: new Dictionary<string, string?> { ["TIGER_EMULATOR_SCENARIO"] = PathOf("probability-above-one.yml") });
 
         var thrown = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
@@ -87,7 +88,7 @@ public sealed class MalformedScenarioTests
     [Fact]
     public void Start_WithUnknownScenarioName_StopsNamingTheKnownOnes()
     {
-        using var factory = new EmulatorFactory(settings: new Dictionary<string, string?> { ["TIGER_EMULATOR_SCENARIO"] = "no-such-scenario" });
+        using var factory = Emulator.Create(output, settings: new Dictionary<string, string?> { ["TIGER_EMULATOR_SCENARIO"] = "no-such-scenario" });
 
         var refused = Assert.IsType<DocumentException>(Innermost(Assert.ThrowsAny<Exception>(() => factory.CreateClient())));
 

@@ -4,10 +4,11 @@ using System.Net.Http.Headers;
 using TigerEmulator.Auth;
 using TigerEmulator.Tests.Faults;
 using TigerEmulator.Tests.Support;
+using Xunit.Abstractions;
 
 namespace TigerEmulator.Tests.Scenarios;
 
-public sealed class ScenarioLoadingTests
+public sealed class ScenarioLoadingTests(ITestOutputHelper output)
 {
     private const string Seeded = """
         name: seeded
@@ -58,7 +59,7 @@ public sealed class ScenarioLoadingTests
     {
         using var file = ScenarioRuns.Write("seeded.yml", Seeded);
         using var factory = ScenarioRuns.Running(file.Path);
-        var client = factory.CreateAuthenticatedClient();
+        var client = factory.CreateTigerClient();
         var project = Api.Project("emuproject");
 
         var service = await client.GetJsonAsync($"{project}/services/seeddb0001");
@@ -103,7 +104,7 @@ public sealed class ScenarioLoadingTests
             """);
         using var factory = ScenarioRuns.Running(file.Path);
 
-        var service = await factory.CreateAuthenticatedClient().GetJsonAsync($"{Api.Project("emuproject")}/services/jsondb0001");
+        var service = await factory.CreateTigerClient().GetJsonAsync($"{Api.Project("emuproject")}/services/jsondb0001");
 
         Assert.Equal("PAUSED", (string?)service["status"]);
         Assert.Equal("from-json", (string?)(await factory.CreateClient().GetJsonAsync("/_emulator/scenario"))["name"]);
@@ -112,8 +113,8 @@ public sealed class ScenarioLoadingTests
     [Fact]
     public async Task PostScenario_ByName_ReplacesTheWholeState()
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
         await client.CreateServiceAsync("emuproject");
         await client.AddFaultAsync(new { status = 500, operation = "getVPCs" });
 
@@ -130,8 +131,8 @@ public sealed class ScenarioLoadingTests
     [Fact]
     public async Task PostScenario_AsYamlBody_LoadsIt_WithTheSeedFromTheQuery()
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
         var yaml = new StringContent("name: inline\nservices:\n  - name: inline-db\n", Encoding.UTF8, "application/yaml");
 
         var loaded = await client.PostAsync("/_emulator/scenario?seed=99", yaml);
@@ -145,7 +146,7 @@ public sealed class ScenarioLoadingTests
     [Fact]
     public async Task PostScenario_AsBrokenYamlBody_Answers400NamingLineAndField()
     {
-        using var factory = new EmulatorFactory();
+        using var factory = Emulator.Create(output);
         var yaml = new StringContent("name: inline\nservices:\n  - name: x\n    status: ASLEEP\n", Encoding.UTF8, "application/yaml");
 
         var response = await factory.CreateClient().PostAsync("/_emulator/scenario", yaml);
@@ -157,7 +158,7 @@ public sealed class ScenarioLoadingTests
     [Fact]
     public async Task PostScenario_UnknownName_Answers400NamingTheKnownOnes()
     {
-        using var factory = new EmulatorFactory();
+        using var factory = Emulator.Create(output);
 
         var response = await factory.CreateClient().PostAsync("/_emulator/scenario", Api.Json(new { scenario = "nope" }));
 
@@ -168,7 +169,7 @@ public sealed class ScenarioLoadingTests
     public async Task Reset_ReturnsToTheInitialStateOfTheLoadedScenario()
     {
         using var factory = ScenarioRuns.Running("unstable-service");
-        var client = factory.CreateAuthenticatedClient();
+        var client = factory.CreateTigerClient();
         var services = $"{Api.Project("emuproject")}/services";
         var initialServices = (await client.GetJsonAsync(services)).ToJsonString();
         var initialFaults = (await client.GetJsonAsync("/_emulator/faults")).ToJsonString();

@@ -2,11 +2,12 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using TigerEmulator.Tests.Support;
+using Xunit.Abstractions;
 
 namespace TigerEmulator.Tests.Scenarios;
 
 /// A scenario's `logs` section sets the log rate and the error ratio, and a reset keeps them.
-public sealed class ScenarioLogKnobTests
+public sealed class ScenarioLogKnobTests(ITestOutputHelper output)
 {
     private const string Quiet = "name: quiet\nservices:\n  - id: db1\n    name: db1\n    status: READY\n";
     private const string Busy = Quiet + "logs:\n  entries_per_minute: 600\n  error_ratio: 0.5\n";
@@ -27,7 +28,7 @@ public sealed class ScenarioLogKnobTests
     [Fact]
     public async Task LogsSection_OutOfRange_IsRefusedNamingTheField()
     {
-        using var factory = new EmulatorFactory();
+        using var factory = Emulator.Create(output);
         var client = factory.CreateClient();
 
         var response = await client.PostAsync("/_emulator/scenario", Yaml(Quiet + "logs:\n  error_ratio: 0.9\n"));
@@ -35,10 +36,10 @@ public sealed class ScenarioLogKnobTests
         await response.AssertErrorAsync(HttpStatusCode.BadRequest, "INVALID_REQUEST", "'logs.error_ratio' must be between 0 and 0.5");
     }
 
-    private static async Task<List<JsonNode?>> TenMinutesOfLogsAsync(string scenario)
+    private async Task<List<JsonNode?>> TenMinutesOfLogsAsync(string scenario)
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/_emulator/scenario", Yaml(scenario))).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync("/_emulator/reset", null)).StatusCode);
         await factory.AdvanceAsync(TimeSpan.FromMinutes(10));

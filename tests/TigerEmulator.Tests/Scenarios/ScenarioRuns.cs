@@ -1,3 +1,4 @@
+using TigerEmulator.Testing;
 using TigerEmulator.Tests.Support;
 
 namespace TigerEmulator.Tests.Scenarios;
@@ -5,7 +6,7 @@ namespace TigerEmulator.Tests.Scenarios;
 /// Factories that start on a scenario, and scenario files written for one test.
 internal static class ScenarioRuns
 {
-    public static EmulatorFactory Running(string scenario, string? seed = null)
+    public static TigerEmulatorFactory Running(string scenario, string? seed = null)
     {
         var settings = new Dictionary<string, string?> { ["TIGER_EMULATOR_SCENARIO"] = scenario };
         if (seed is not null)
@@ -13,7 +14,7 @@ internal static class ScenarioRuns
             settings["TIGER_EMULATOR_SEED"] = seed;
         }
 
-        return new EmulatorFactory(settings: settings);
+        return Emulator.Create(settings: settings);
     }
 
     /// Writes a scenario to a fresh temporary folder; the folder goes when the test disposes the result.

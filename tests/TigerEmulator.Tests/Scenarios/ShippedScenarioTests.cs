@@ -4,11 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 using TigerEmulator.Scenarios;
 using TigerEmulator.Tests.Faults;
 using TigerEmulator.Tests.Support;
+using Xunit.Abstractions;
 
 namespace TigerEmulator.Tests.Scenarios;
 
 /// Every scenario in scenarios/ loads, and does what its description promises.
-public sealed class ShippedScenarioTests
+public sealed class ShippedScenarioTests(ITestOutputHelper output)
 {
     private static readonly string[] Names =
         ["default", "demo", "flaky-api", "peering-failure", "rate-limited", "slow-provisioning", "unstable-service"];
@@ -18,7 +19,7 @@ public sealed class ShippedScenarioTests
     [Fact]
     public void ShippedList_IsEveryScenarioTheEmulatorCanFind()
     {
-        using var factory = new EmulatorFactory();
+        using var factory = Emulator.Create(output);
         Assert.Equal(Names, factory.Services.GetRequiredService<ScenarioLocator>().Known());
     }
 
@@ -26,7 +27,7 @@ public sealed class ShippedScenarioTests
     [MemberData(nameof(Shipped))]
     public async Task ShippedScenario_LoadsAtRunTimeByName(string name)
     {
-        using var factory = new EmulatorFactory();
+        using var factory = Emulator.Create(output);
         var client = factory.CreateClient();
 
         var response = await client.PostAsync("/_emulator/scenario", Api.Json(new { scenario = name }));
@@ -40,7 +41,7 @@ public sealed class ShippedScenarioTests
     public async Task Default_IsOneEmptyProjectWithTheDocumentedKey()
     {
         using var factory = ScenarioRuns.Running("default");
-        var client = factory.CreateAuthenticatedClient();
+        var client = factory.CreateTigerClient();
 
         var info = await client.GetJsonAsync("/public/api/v1/auth/info");
 
@@ -58,7 +59,7 @@ public sealed class ShippedScenarioTests
         foreach (var run in new[] { 1, 2 })
         {
             using var factory = ScenarioRuns.Running("demo");
-            var client = factory.CreateAuthenticatedClient();
+            var client = factory.CreateTigerClient();
             runs.Add(((await client.GetJsonAsync($"{Api.Project("emuproject")}/services")).ToJsonString(),
                 (await client.GetJsonAsync($"{Api.Project("emuproject")}/vpcs")).ToJsonString()));
         }
@@ -81,7 +82,7 @@ public sealed class ShippedScenarioTests
     public async Task SlowProvisioning_CreatingAServiceTakesFifteenMinutes()
     {
         using var factory = ScenarioRuns.Running("slow-provisioning");
-        var client = factory.CreateAuthenticatedClient();
+        var client = factory.CreateTigerClient();
         Assert.Equal("QUEUED", (string?)(await client.GetJsonAsync($"{Api.Project("emuproject")}/services/slowdb0001"))["status"]);
         var path = $"{Api.Project("emuproject")}/services/{(await client.CreateServiceAsync("emuproject"))["service_id"]}";
 
@@ -98,7 +99,7 @@ public sealed class ShippedScenarioTests
     public async Task FlakyApi_FailsTheSameFewCallsWith503AndRetryAfter()
     {
         using var factory = ScenarioRuns.Running("flaky-api");
-        var client = factory.CreateAuthenticatedClient();
+        var client = factory.CreateTigerClient();
         var responses = new List<HttpResponseMessage>();
         for (var i = 0; i < 20; i++)
         {
@@ -118,7 +119,7 @@ public sealed class ShippedScenarioTests
     public async Task RateLimited_CallsSixToEightAnswer429WithRetryAfter()
     {
         using var factory = ScenarioRuns.Running("rate-limited");
-        var client = factory.CreateAuthenticatedClient();
+        var client = factory.CreateTigerClient();
         var responses = new List<HttpResponseMessage>();
         for (var i = 0; i < 10; i++)
         {
@@ -134,7 +135,7 @@ public sealed class ShippedScenarioTests
     public async Task UnstableService_RecoversFromUnstable_AndAResizeFallsToUnstableThenRecovers()
     {
         using var factory = ScenarioRuns.Running("unstable-service");
-        var client = factory.CreateAuthenticatedClient();
+        var client = factory.CreateTigerClient();
         var wobbly = $"{Api.Project("emuproject")}/services/wobbly0001";
         var steady = $"{Api.Project("emuproject")}/services/steady0001";
         Assert.Equal("UNSTABLE", (string?)(await client.GetJsonAsync(wobbly))["status"]);
@@ -154,7 +155,7 @@ public sealed class ShippedScenarioTests
     public async Task PeeringFailure_EveryPeeringEndsFailedWithAnErrorMessage()
     {
         using var factory = ScenarioRuns.Running("peering-failure");
-        var client = factory.CreateAuthenticatedClient();
+        var client = factory.CreateTigerClient();
         var vpc = $"{Api.Project("emuproject")}/vpcs/vpcmain001";
         Assert.Equal("pending", (string?)(await client.GetJsonAsync($"{vpc}/peerings/peerfail01"))["status"]);
         var created = await client.PostAsync($"{vpc}/peerings", Api.Json(new { peer_account_id = "999", peer_region_code = "us-east-1", peer_vpc_id = "vpc-1" }));

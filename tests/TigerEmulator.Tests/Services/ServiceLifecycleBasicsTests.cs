@@ -1,15 +1,16 @@
 using System.Net;
 using TigerEmulator.Tests.Support;
+using Xunit.Abstractions;
 
 namespace TigerEmulator.Tests.Services;
 
-public sealed class ServiceLifecycleBasicsTests
+public sealed class ServiceLifecycleBasicsTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task CreateService_ThenAdvanceClock_BecomesReady()
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
 
         var created = await client.CreateServiceAsync(factory.ProjectId);
         var id = (string)created["service_id"]!;
@@ -29,8 +30,8 @@ public sealed class ServiceLifecycleBasicsTests
     [Fact]
     public async Task DeleteService_WhenDone_Answers404()
     {
-        using var factory = new EmulatorFactory();
-        var client = factory.CreateAuthenticatedClient();
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
         var id = (string)(await client.CreateServiceAsync(factory.ProjectId))["service_id"]!;
 
         var delete = await client.DeleteAsync($"{Api.Project(factory.ProjectId)}/services/{id}");

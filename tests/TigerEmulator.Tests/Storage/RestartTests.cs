@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using TigerEmulator.Tests.Support;
+using Xunit.Abstractions;
 
 namespace TigerEmulator.Tests.Storage;
 
-public sealed class RestartTests : IDisposable
+public sealed class RestartTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string dataDir = Path.Combine(Path.GetTempPath(), "tiger-emulator-tests", Guid.NewGuid().ToString("N"));
 
@@ -21,9 +22,9 @@ public sealed class RestartTests : IDisposable
     {
         string vpcPath, peeringPath, servicePath, setsPath;
         JsonNode vpc, peering, service, sets;
-        await using (var first = new EmulatorFactory(dataDir))
+        await using (var first = Emulator.Create(output, dataDir))
         {
-            var client = first.CreateAuthenticatedClient();
+            var client = first.CreateTigerClient();
             var project = Api.Project(first.ProjectId);
             var createdVpc = await client.PostAsync($"{project}/vpcs", Api.Json(new { name = "prod-vpc", cidr = "10.1.0.0/16", region_code = "us-east-1" }));
             Assert.Equal(HttpStatusCode.Created, createdVpc.StatusCode);
@@ -44,8 +45,8 @@ public sealed class RestartTests : IDisposable
             sets = await client.GetJsonAsync(setsPath);
         }
 
-        await using var second = new EmulatorFactory(dataDir);
-        var again = second.CreateAuthenticatedClient();
+        await using var second = Emulator.Create(output, dataDir);
+        var again = second.CreateTigerClient();
         Assert.Equal(vpc.ToJsonString(), (await again.GetJsonAsync(vpcPath)).ToJsonString());
         Assert.Equal(peering.ToJsonString(), (await again.GetJsonAsync(peeringPath)).ToJsonString());
         Assert.Equal(service.ToJsonString(), (await again.GetJsonAsync(servicePath)).ToJsonString());
@@ -58,13 +59,13 @@ public sealed class RestartTests : IDisposable
     public async Task Restart_OnSameDataFolder_NewResourcesGetFreshIds()
     {
         string first;
-        await using (var before = new EmulatorFactory(dataDir))
+        await using (var before = Emulator.Create(output, dataDir))
         {
-            first = (string)(await before.CreateAuthenticatedClient().CreateServiceAsync(before.ProjectId))["service_id"]!;
+            first = (string)(await before.CreateTigerClient().CreateServiceAsync(before.ProjectId))["service_id"]!;
         }
 
-        await using var after = new EmulatorFactory(dataDir);
-        var client = after.CreateAuthenticatedClient();
+        await using var after = Emulator.Create(output, dataDir);
+        var client = after.CreateTigerClient();
         var second = (string)(await client.CreateServiceAsync(after.ProjectId))["service_id"]!;
 
         Assert.NotEqual(first, second);
@@ -77,8 +78,8 @@ public sealed class RestartTests : IDisposable
         var expected = new List<string>();
         for (var run = 0; run < 12; run++)
         {
-            await using var factory = new EmulatorFactory(dataDir);
-            var client = factory.CreateAuthenticatedClient();
+            await using var factory = Emulator.Create(output, dataDir);
+            var client = factory.CreateTigerClient();
             var listed = (await client.GetJsonAsync(Api.Project(factory.ProjectId) + "/vpcs")).AsArray().Select(v => (string)v!["name"]!).ToList();
             Assert.Equal(expected.Order(), listed.Order());
             for (var i = 0; i < 5; i++)

@@ -11,10 +11,6 @@ public static class Api
 {
     public const string Prefix = "/public/api/v1";
 
-    /// The default key pair as a Tiger client sends it.
-    public static System.Net.Http.Headers.AuthenticationHeaderValue DefaultKey =>
-        System.Net.Http.Headers.AuthenticationHeaderValue.Parse(Auth.BasicCredentials.Header(EmulatorOptions.DefaultPublicKey, EmulatorOptions.DefaultSecretKey));
-
     public static string Project(string projectId) => $"{Prefix}/projects/{projectId}";
 
     public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");

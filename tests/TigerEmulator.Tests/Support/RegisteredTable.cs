@@ -9,7 +9,7 @@ public static class RegisteredTable
 {
     private static readonly Lazy<TransitionTable> Table = new(() =>
     {
-        using var factory = new EmulatorFactory();
+        using var factory = Emulator.Create();
         return factory.Services.GetRequiredService<TransitionTable>();
     });
 
