@@ -26,11 +26,12 @@ public sealed class EmulatorReset(
     IdGenerator ids,
     LifecycleTimings timings,
     EmulatorOptions options,
+    StateLock state,
     IEnumerable<IResetParticipant> participants)
 {
     public void Reset()
     {
-        services.Atomically(() =>
+        state.Run(() =>
         {
             replicaSets.DeleteAll();
             services.DeleteAll();

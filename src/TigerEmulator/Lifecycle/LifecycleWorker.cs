@@ -16,6 +16,7 @@ public sealed class LifecycleWorker(
     ILifecycleInterceptor interceptor,
     LifecycleMetrics metrics,
     LifecycleSignal signal,
+    StateLock state,
     ILogger<LifecycleWorker> logger) : BackgroundService
 {
     /// The longest the worker sleeps without looking: bounds the wait when the clock is changed from outside.
@@ -31,7 +32,7 @@ public sealed class LifecycleWorker(
         await pass.WaitAsync(cancellationToken);
         try
         {
-            return services.Atomically(() => ApplyDue(clock.UtcNow));
+            return state.Run(() => ApplyDue(clock.UtcNow));
         }
         finally
         {
@@ -43,7 +44,7 @@ public sealed class LifecycleWorker(
     public async Task<int> ReleaseHeldAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.UtcNow;
-        services.Atomically(() =>
+        state.Run(() =>
         {
             Release(services, now);
             Release(replicaSets, now);

@@ -17,7 +17,7 @@ public static class ReplicaSetHandlers
 
     public static async Task<Results<Accepted<ReplicaSetBody>, ErrorResult>> Create(
         string project_id, string service_id, HttpRequest request, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets,
-        ResourceLifecycle lifecycle, IdGenerator ids, EmulatorClock clock)
+        ResourceLifecycle lifecycle, IdGenerator ids, EmulatorClock clock, StateLock state)
     {
         var body = await JsonBody.ReadAsync(request);
         var name = body.RequiredString("name", ServiceRequests.MaxNameLength);
@@ -34,7 +34,7 @@ public static class ReplicaSetHandlers
             throw JsonFields.Invalid($"'cpu_millis' {cpu} with 'memory_gbs' {memory} is not an offered size; allowed pairs: {ComputeSizes.AllowedDedicated}");
         }
 
-        return sets.Atomically<Results<Accepted<ReplicaSetBody>, ErrorResult>>(() =>
+        return state.Run<Results<Accepted<ReplicaSetBody>, ErrorResult>>(() =>
         {
             var service = catalog.Find(project_id, service_id);
             if (service is null)
@@ -122,7 +122,7 @@ public static class ReplicaSetHandlers
 
     private static ErrorResult? Change(
         string projectId, string serviceId, string setId, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets, Func<ReplicaSetDocument, ErrorResult?> change) =>
-        sets.Atomically(() =>
+        catalog.State.Run(() =>
         {
             if (catalog.Find(projectId, serviceId) is null)
             {

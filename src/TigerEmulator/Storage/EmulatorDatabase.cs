@@ -13,9 +13,11 @@ public sealed class EmulatorDatabase : IDisposable
     private readonly Lazy<LiteDatabase> database;
     private readonly DataFolderLock? folderLock;
     private readonly WriteBehind writer;
+    private readonly StateLock state;
 
-    public EmulatorDatabase(EmulatorOptions options, ILogger<EmulatorDatabase>? logger = null)
+    public EmulatorDatabase(EmulatorOptions options, StateLock state, ILogger<EmulatorDatabase>? logger = null)
     {
+        this.state = state;
         if (string.IsNullOrWhiteSpace(options.DataDir))
         {
             database = new Lazy<LiteDatabase>(() => Open(new LiteDatabase(new MemoryPages(), new BsonMapper())));
@@ -39,9 +41,6 @@ public sealed class EmulatorDatabase : IDisposable
 
     public bool IsDurable { get; }
 
-    /// Every write in the emulator takes this lock: one writer at a time, as LiteDB prefers anyway.
-    internal object WriteLock { get; } = new();
-
     /// Every stored document of a type, for a store to start from; none from an in-memory database not yet written.
     internal IEnumerable<T> Load<T>() => database.IsValueCreated ? Collection<T>(database.Value).FindAll() : [];
 
@@ -53,11 +52,11 @@ public sealed class EmulatorDatabase : IDisposable
     /// Waits until every write handed over so far is in LiteDB.
     public void Flush() => writer.Flush();
 
-    /// A clean stop on a data folder stores every pending write and folds LiteDB's log into the data file under the write
+    /// A clean stop on a data folder stores every pending write and folds LiteDB's log into the data file under the state
     /// lock, so that no answered write is left only in the log and no write is cut off half way.
     public void Dispose()
     {
-        lock (WriteLock)
+        using (state.Hold())
         {
             writer.Stop(discard: !IsDurable);
             if (IsDurable)

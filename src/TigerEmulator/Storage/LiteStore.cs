@@ -4,13 +4,14 @@ using LiteDB;
 namespace TigerEmulator.Storage;
 
 /// LiteDB is the store of record; a copy of every document is kept in memory so that reads never wait on it.
-/// Writes change memory under the one write lock and reach LiteDB in order, batched on its writer thread. Memory holds
+/// Writes change memory under the state lock and reach LiteDB in order, batched on its writer thread. Memory holds
 /// a private copy of each document, replaced whole on update and never changed in place, so the writer thread and
 /// readers that peek can share it while the caller goes on editing its own.
 internal sealed class LiteStore<T> : IStore<T>
     where T : class, IDocument
 {
     private readonly EmulatorDatabase database;
+    private readonly StateLock state;
 
     // Used on the writer thread only, which opens an in-memory database with its first write.
     private ILiteCollection<T>? collection;
@@ -20,9 +21,10 @@ internal sealed class LiteStore<T> : IStore<T>
 
     private static readonly bool Owned = typeof(IOwnedDocument).IsAssignableFrom(typeof(T));
 
-    public LiteStore(EmulatorDatabase database)
+    public LiteStore(EmulatorDatabase database, StateLock state)
     {
         this.database = database;
+        this.state = state;
         foreach (var document in database.Load<T>())
         {
             memory[document.Id] = document;
@@ -80,7 +82,7 @@ internal sealed class LiteStore<T> : IStore<T>
 
     public void Insert(T document)
     {
-        lock (database.WriteLock)
+        using (state.Hold())
         {
             var copy = DocumentCopy.Of(document);
             if (!memory.TryAdd(document.Id, copy))
@@ -97,7 +99,7 @@ internal sealed class LiteStore<T> : IStore<T>
 
     public void Update(T document)
     {
-        lock (database.WriteLock)
+        using (state.Hold())
         {
             if (!memory.TryGetValue(document.Id, out var stored))
             {
@@ -115,7 +117,7 @@ internal sealed class LiteStore<T> : IStore<T>
 
     public bool Delete(string id)
     {
-        lock (database.WriteLock)
+        using (state.Hold())
         {
             if (!memory.TryRemove(id, out var stored))
             {
@@ -131,7 +133,7 @@ internal sealed class LiteStore<T> : IStore<T>
 
     public void DeleteAll()
     {
-        lock (database.WriteLock)
+        using (state.Hold())
         {
             memory.Clear();
             schedule.Clear();
@@ -148,12 +150,4 @@ internal sealed class LiteStore<T> : IStore<T>
     }
 
     private ILiteCollection<T> Collection(LiteDatabase opened) => collection ??= EmulatorDatabase.Collection<T>(opened);
-
-    public TResult Atomically<TResult>(Func<TResult> work)
-    {
-        lock (database.WriteLock)
-        {
-            return work();
-        }
-    }
 }

@@ -55,8 +55,8 @@ public static class PeeringHandlers
     }
 
     public static Results<NoContent, ErrorResult> Delete(
-        string project_id, string vpc_id, string peering_id, IStore<VpcDocument> vpcs, IStore<PeeringDocument> peerings) =>
-        peerings.Atomically<Results<NoContent, ErrorResult>>(() =>
+        string project_id, string vpc_id, string peering_id, IStore<VpcDocument> vpcs, IStore<PeeringDocument> peerings, StateLock state) =>
+        state.Run<Results<NoContent, ErrorResult>>(() =>
         {
             if (VpcHandlers.Find(vpcs, project_id, vpc_id) is null)
             {

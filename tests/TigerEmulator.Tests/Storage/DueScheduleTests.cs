@@ -10,10 +10,15 @@ public sealed class DueScheduleTests : IDisposable
 {
     private static readonly DateTime T0 = new(2026, 1, 15, 9, 0, 0, DateTimeKind.Utc);
 
-    private readonly EmulatorDatabase database = new(EmulatorOptions.From(new ConfigurationBuilder().Build()));
+    private readonly StateLock state = new();
+    private readonly EmulatorDatabase database;
     private readonly LiteStore<ServiceDocument> store;
 
-    public DueScheduleTests() => store = new LiteStore<ServiceDocument>(database);
+    public DueScheduleTests()
+    {
+        database = new EmulatorDatabase(EmulatorOptions.From(new ConfigurationBuilder().Build()), state);
+        store = new LiteStore<ServiceDocument>(database, state);
+    }
 
     public void Dispose() => database.Dispose();
 
@@ -65,7 +70,7 @@ public sealed class DueScheduleTests : IDisposable
         store.Insert(Service("first", T0.AddSeconds(1)));
         database.Flush();
 
-        var reopened = new LiteStore<ServiceDocument>(database);
+        var reopened = new LiteStore<ServiceDocument>(database, state);
 
         Assert.Equal(["first", "later"], reopened.DueBy(T0.AddSeconds(2)).Select(s => s.Id));
     }
