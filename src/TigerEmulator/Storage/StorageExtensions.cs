@@ -9,7 +9,7 @@ public static class StorageExtensions
         services.AddSingleton<StateLock>();
         services.AddSingleton(provider => new EmulatorDatabase(
             provider.GetRequiredService<EmulatorOptions>(), provider.GetRequiredService<StateLock>(), provider.GetRequiredService<ILogger<EmulatorDatabase>>()));
-        services.AddSingleton(typeof(IStore<>), typeof(LiteStore<>));
+        services.AddSingleton(typeof(IStore<>), typeof(MemoryStore<>));
         services.AddSingleton<ApiKeyRegistry>();
         return services;
     }

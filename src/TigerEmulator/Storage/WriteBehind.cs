@@ -10,27 +10,21 @@ internal sealed class WriteBehind
 {
     private const int BatchSize = 2000;
 
-    private readonly Lazy<LiteDatabase> database;
+    private readonly LiteDatabase database;
     private readonly ILogger? logger;
     private readonly ConcurrentQueue<Action<LiteDatabase>> pending = new();
     private readonly SemaphoreSlim work = new(0);
     private readonly object progress = new();
-    private readonly ManualResetEventSlim hurry = new();
-    private readonly TimeSpan settle;
     private readonly Thread thread;
     private long queued;
     private long written;
     private volatile bool stopping;
     private volatile bool discarding;
 
-    /// <param name="settle">How long the first write waits, unless a flush or a stop comes first. An in-memory
-    /// database is opened by its first write, and opening it (~100 ms of JIT) while the host starts slowed every start
-    /// on a 2-core machine; memory already holds the writes, so nothing waits for them.</param>
-    public WriteBehind(Lazy<LiteDatabase> database, ILogger? logger, TimeSpan settle)
+    public WriteBehind(LiteDatabase database, ILogger? logger)
     {
         this.database = database;
         this.logger = logger;
-        this.settle = settle;
         thread = new Thread(Run) { IsBackground = true, Name = "TigerEmulator.WriteBehind" };
         thread.Start();
     }
@@ -45,7 +39,6 @@ internal sealed class WriteBehind
     /// Returns once every write enqueued before the call is committed to LiteDB.
     public void Flush()
     {
-        hurry.Set();
         var target = Interlocked.Read(ref queued);
         lock (progress)
         {
@@ -57,7 +50,7 @@ internal sealed class WriteBehind
     }
 
     /// Stops the writer thread: after storing every pending write, or, with <paramref name="discard"/>, at once
-    /// (an in-memory database is about to be thrown away, so storing its last writes would only cost).
+    /// (a database about to be thrown away need not store its last writes).
     public void Stop(bool discard)
     {
         if (!discard)
@@ -67,16 +60,13 @@ internal sealed class WriteBehind
 
         discarding = discard;
         stopping = true;
-        hurry.Set();
         work.Release();
         thread.Join();
         work.Dispose();
-        hurry.Dispose();
     }
 
     private void Run()
     {
-        hurry.Wait(settle);
         while (true)
         {
             work.Wait();
@@ -107,7 +97,7 @@ internal sealed class WriteBehind
             return;
         }
 
-        var opened = database.Value;
+        var opened = database;
         try
         {
             opened.BeginTrans();

@@ -12,12 +12,12 @@ public sealed class DueScheduleTests : IDisposable
 
     private readonly StateLock state = new();
     private readonly EmulatorDatabase database;
-    private readonly LiteStore<ServiceDocument> store;
+    private readonly MemoryStore<ServiceDocument> store;
 
     public DueScheduleTests()
     {
         database = new EmulatorDatabase(EmulatorOptions.From(new ConfigurationBuilder().Build()), state);
-        store = new LiteStore<ServiceDocument>(database, state);
+        store = new MemoryStore<ServiceDocument>(database, state);
     }
 
     public void Dispose() => database.Dispose();
@@ -64,15 +64,26 @@ public sealed class DueScheduleTests : IDisposable
     }
 
     [Fact]
-    public void Schedule_IsRebuiltFromWhatTheDatabaseHolds()
+    public void Schedule_IsRebuiltFromWhatTheDataFileHolds()
     {
-        store.Insert(Service("later", T0.AddSeconds(2)));
-        store.Insert(Service("first", T0.AddSeconds(1)));
-        database.Flush();
+        var folder = Directory.CreateTempSubdirectory("tiger-due-schedule-").FullName;
+        try
+        {
+            using (var first = new EmulatorDatabase(new EmulatorOptions { DataDir = folder }, state))
+            {
+                var stored = new MemoryStore<ServiceDocument>(first, state);
+                stored.Insert(Service("later", T0.AddSeconds(2)));
+                stored.Insert(Service("first", T0.AddSeconds(1)));
+            }
 
-        var reopened = new LiteStore<ServiceDocument>(database, state);
+            using var reopened = new EmulatorDatabase(new EmulatorOptions { DataDir = folder }, state);
 
-        Assert.Equal(["first", "later"], reopened.DueBy(T0.AddSeconds(2)).Select(s => s.Id));
+            Assert.Equal(["first", "later"], new MemoryStore<ServiceDocument>(reopened, state).DueBy(T0.AddSeconds(2)).Select(s => s.Id));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     private static ServiceDocument Service(string id, DateTime? next) =>

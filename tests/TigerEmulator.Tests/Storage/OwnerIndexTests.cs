@@ -26,7 +26,7 @@ public sealed class OwnerIndexTests : IDisposable
     public void PeekOwnedBy_FollowsInsertsUpdatesDeletesAndDeleteAll_InTheOrderStored()
     {
         using var database = new EmulatorDatabase(new EmulatorOptions(), state);
-        var store = new LiteStore<ReplicaSetDocument>(database, state);
+        var store = new MemoryStore<ReplicaSetDocument>(database, state);
 
         store.Insert(Set("r2", "svc-a"));
         store.Insert(Set("r1", "svc-a"));
@@ -59,7 +59,7 @@ public sealed class OwnerIndexTests : IDisposable
     {
         using (var database = new EmulatorDatabase(new EmulatorOptions { DataDir = folder }, state))
         {
-            var store = new LiteStore<ReplicaSetDocument>(database, state);
+            var store = new MemoryStore<ReplicaSetDocument>(database, state);
             store.Insert(Set("r1", "svc-a"));
             store.Insert(Set("r2", "svc-a"));
             store.Insert(Set("r3", "svc-b"));
@@ -67,7 +67,7 @@ public sealed class OwnerIndexTests : IDisposable
         }
 
         using var reopened = new EmulatorDatabase(new EmulatorOptions { DataDir = folder }, state);
-        var restored = new LiteStore<ReplicaSetDocument>(reopened, state);
+        var restored = new MemoryStore<ReplicaSetDocument>(reopened, state);
 
         Assert.Equal(["r1"], restored.PeekOwnedBy("svc-a").Select(r => r.Id));
         Assert.Equal(["r3"], restored.PeekOwnedBy("svc-b").Select(r => r.Id));
@@ -77,7 +77,7 @@ public sealed class OwnerIndexTests : IDisposable
     public void PeekOwnedBy_OnAStoreOfDocumentsWithoutOwner_IsRefused()
     {
         using var database = new EmulatorDatabase(new EmulatorOptions(), state);
-        var store = new LiteStore<ServiceDocument>(database, state);
+        var store = new MemoryStore<ServiceDocument>(database, state);
 
         var refused = Assert.Throws<NotSupportedException>(() => store.PeekOwnedBy("anything"));
         Assert.Equal("ServiceDocument has no owner to look it up by", refused.Message);

@@ -8,12 +8,12 @@ public sealed class StateLockTests : IDisposable
 {
     private readonly StateLock state = new();
     private readonly EmulatorDatabase database;
-    private readonly LiteStore<ServiceDocument> store;
+    private readonly MemoryStore<ServiceDocument> store;
 
     public StateLockTests()
     {
         database = new EmulatorDatabase(new EmulatorOptions(), state);
-        store = new LiteStore<ServiceDocument>(database, state);
+        store = new MemoryStore<ServiceDocument>(database, state);
     }
 
     public void Dispose() => database.Dispose();

@@ -1,30 +1,26 @@
 using System.Collections.Concurrent;
-using LiteDB;
 
 namespace TigerEmulator.Storage;
 
-/// LiteDB is the store of record; a copy of every document is kept in memory so that reads never wait on it.
-/// Writes change memory under the state lock and reach LiteDB in order, batched on its writer thread. Memory holds
-/// a private copy of each document, replaced whole on update and never changed in place, so the writer thread and
+/// A store answers from memory, which holds the state; with a data folder, every write also reaches its file, in order,
+/// written behind on one reader (<see cref="WriteBehind"/>). Writes change memory under the state lock. Memory holds a
+/// private copy of each document, replaced whole on update and never changed in place, so the file's writer and
 /// readers that peek can share it while the caller goes on editing its own.
-internal sealed class LiteStore<T> : IStore<T>
+internal sealed class MemoryStore<T> : IStore<T>
     where T : class, IDocument
 {
-    private readonly EmulatorDatabase database;
     private readonly StateLock state;
-
-    // Used on the writer thread only, which opens an in-memory database with its first write.
-    private ILiteCollection<T>? collection;
+    private readonly FileCollection<T>? file;
     private readonly ConcurrentDictionary<string, T> memory = new();
     private readonly DueSchedule schedule = new();
     private readonly OwnerIndex owners = new();
 
     private static readonly bool Owned = typeof(IOwnedDocument).IsAssignableFrom(typeof(T));
 
-    public LiteStore(EmulatorDatabase database, StateLock state)
+    public MemoryStore(EmulatorDatabase database, StateLock state)
     {
-        this.database = database;
         this.state = state;
+        file = database.IsDurable ? new FileCollection<T>(database) : null;
         foreach (var document in database.Load<T>())
         {
             memory[document.Id] = document;
@@ -91,9 +87,7 @@ internal sealed class LiteStore<T> : IStore<T>
             }
 
             Index(null, copy);
-
-            // A new id: LiteDB's upsert would look it up first, in vain.
-            database.Write(opened => Collection(opened).Insert(copy));
+            file?.Insert(copy);
         }
     }
 
@@ -109,9 +103,7 @@ internal sealed class LiteStore<T> : IStore<T>
             var copy = DocumentCopy.Of(document);
             memory[document.Id] = copy;
             Index(stored, copy);
-
-            // Upsert, not update: a write lost to a failed batch comes back with the next change.
-            database.Write(opened => Collection(opened).Upsert(copy));
+            file?.Upsert(copy);
         }
     }
 
@@ -125,8 +117,7 @@ internal sealed class LiteStore<T> : IStore<T>
             }
 
             Index(stored, null);
-
-            database.Write(opened => Collection(opened).Delete(id));
+            file?.Delete(id);
             return true;
         }
     }
@@ -138,7 +129,7 @@ internal sealed class LiteStore<T> : IStore<T>
             memory.Clear();
             schedule.Clear();
             owners.Clear();
-            database.Write(opened => Collection(opened).DeleteAll());
+            file?.DeleteAll();
         }
     }
 
@@ -148,6 +139,4 @@ internal sealed class LiteStore<T> : IStore<T>
         schedule.Track(before, after);
         owners.Track(before as IOwnedDocument, after as IOwnedDocument);
     }
-
-    private ILiteCollection<T> Collection(LiteDatabase opened) => collection ??= EmulatorDatabase.Collection<T>(opened);
 }
