@@ -48,7 +48,7 @@ public sealed class EmulatorDatabase : IDisposable
     {
         using (state.Hold())
         {
-            writer?.Stop(discard: false);
+            writer?.Stop();
             file?.Checkpoint();
             file?.Dispose();
             folderLock?.Dispose();
