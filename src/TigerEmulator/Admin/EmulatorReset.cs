@@ -26,6 +26,7 @@ public sealed class EmulatorReset(
     IdGenerator ids,
     LifecycleTimings timings,
     EmulatorOptions options,
+    StateLock state,
     IEnumerable<IResetParticipant> participants)
 {
     public async Task ResetAsync(CancellationToken cancellationToken = default)
@@ -35,7 +36,7 @@ public sealed class EmulatorReset(
             await participant.BeforeResetAsync(cancellationToken);
         }
 
-        table.Atomically(() =>
+        state.Run(() =>
         {
             lifecycle.AbandonHolds();
             foreach (var kind in table.Kinds)

@@ -7,14 +7,14 @@ using TigerEmulator.Storage;
 namespace TigerEmulator.Auth;
 
 /// Knows the credential pairs and their projects; the seeded pair comes from the emulator's options.
-public sealed class ApiKeyRegistry(IStore<ApiKeyDocument> keys, IStore<ProjectDocument> projects, EmulatorOptions options, EmulatorClock clock)
+public sealed class ApiKeyRegistry(IStore<ApiKeyDocument> keys, IStore<ProjectDocument> projects, EmulatorOptions options, EmulatorClock clock, StateLock state)
 {
     // Checking a secret costs a hash; remember the headers that already passed.
     private readonly ConcurrentDictionary<string, ApiKeyDocument> verified = new();
 
     public void SeedDefaults()
     {
-        keys.Atomically(() =>
+        state.Run(() =>
         {
             if (projects.Get(options.ProjectId) is null)
             {

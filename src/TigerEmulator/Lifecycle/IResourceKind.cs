@@ -40,6 +40,4 @@ public interface IResourceKind
     void Update(ILifecycleDocument document);
 
     bool Delete(string id);
-
-    TResult Atomically<TResult>(Func<TResult> work);
 }

@@ -1,8 +1,9 @@
+using TigerEmulator.Storage;
 namespace TigerEmulator.Lifecycle;
 
 /// Delivers lifecycle changes to the listeners once the change is stored: in order for each resource, concurrently
 /// across resources, so a slow listener on one service never delays another's. With no listener it costs nothing.
-public sealed class LifecycleEvents(IEnumerable<ILifecycleListener> listeners, TransitionTable table, ILogger<LifecycleEvents> logger)
+public sealed class LifecycleEvents(IEnumerable<ILifecycleListener> listeners, StateLock state, ILogger<LifecycleEvents> logger)
 {
     private readonly ILifecycleListener[] listeners = [.. listeners];
     private readonly Lock gate = new();
@@ -42,7 +43,7 @@ public sealed class LifecycleEvents(IEnumerable<ILifecycleListener> listeners, T
 
         // Off the raising thread, then through the state lock once: whoever raised the change has stored it by now.
         await Task.Yield();
-        table.Atomically(() => 0);
+        state.Run(() => 0);
         foreach (var listener in listeners)
         {
             var hold = holds.GetValueOrDefault(listener);

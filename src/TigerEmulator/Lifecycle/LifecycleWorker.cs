@@ -1,3 +1,4 @@
+using TigerEmulator.Storage;
 namespace TigerEmulator.Lifecycle;
 
 /// The one background worker that completes asynchronous work: it applies every transition that has fallen due, of
@@ -10,6 +11,7 @@ public sealed class LifecycleWorker(
     LifecycleEvents events,
     LifecycleMetrics metrics,
     LifecycleSignal signal,
+    StateLock state,
     ILogger<LifecycleWorker> logger) : BackgroundService
 {
     /// The longest the worker sleeps without looking: bounds the wait when the clock is changed from outside.
@@ -29,7 +31,7 @@ public sealed class LifecycleWorker(
         await pass.WaitAsync(cancellationToken);
         try
         {
-            return table.Atomically(() => ApplyDue(clock.UtcNow));
+            return state.Run(() => ApplyDue(clock.UtcNow));
         }
         finally
         {
@@ -62,7 +64,7 @@ public sealed class LifecycleWorker(
     public async Task<int> ReleaseHeldAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.UtcNow;
-        table.Atomically(() =>
+        state.Run(() =>
         {
             foreach (var kind in table.Kinds)
             {
@@ -117,7 +119,7 @@ public sealed class LifecycleWorker(
     private void ResumeParked()
     {
         var now = clock.UtcNow;
-        table.Atomically(() =>
+        state.Run(() =>
         {
             foreach (var kind in table.Kinds)
             {

@@ -53,6 +53,4 @@ internal sealed class ResourceKind<T>(KindShape<T> shape, IStore<T> store) : IRe
     public void Update(ILifecycleDocument document) => store.Update((T)document);
 
     public bool Delete(string id) => store.Delete(id);
-
-    public TResult Atomically<TResult>(Func<TResult> work) => store.Atomically(work);
 }

@@ -1,3 +1,4 @@
+using TigerEmulator.Storage;
 using TigerEmulator.Http;
 
 namespace TigerEmulator.Lifecycle;
@@ -6,7 +7,7 @@ namespace TigerEmulator.Lifecycle;
 /// Every change it makes is told to the listeners once stored, and a listener may hold a resource in a step.
 public sealed class ResourceLifecycle(
     EmulatorClock clock, LifecycleTimings timings, LifecycleSignal signal, TransitionTable table, LifecycleEvents events, LifecycleHolds holds,
-    ILogger<ResourceLifecycle> logger)
+    StateLock state, ILogger<ResourceLifecycle> logger)
 {
     /// The due time of a held step: it never falls due on its own, only when the clock API releases it.
     public static readonly DateTime HeldUntil = DateTime.MaxValue;
@@ -192,7 +193,7 @@ public sealed class ResourceLifecycle(
 
         var change = hold.Change;
         var kind = table.Kind(change.Kind);
-        kind.Atomically(() =>
+        state.Run(() =>
         {
             var document = kind.Get(change.Id);
             if (document is null || document.Status != change.To || document.NextStepAt is not null)

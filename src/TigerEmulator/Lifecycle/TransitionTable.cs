@@ -14,9 +14,6 @@ public sealed class TransitionTable(IEnumerable<IResourceKind> kinds)
     public LifecycleAction? Find(string kind, string? name) =>
         Kinds.FirstOrDefault(k => k.Name == kind)?.Actions.FirstOrDefault(action => action.Name == name);
 
-    /// Runs a read-check-write as one step against every store.
-    public TResult Atomically<TResult>(Func<TResult> work) => Kinds[0].Atomically(work);
-
     /// The action a resource seeded in a status carries on with, and at which step: the kind's first row that passes
     /// through the status (create before fork, so a seeded CONFIGURING service finishes being created). Null for a
     /// settled status (READY, PAUSED, active…).

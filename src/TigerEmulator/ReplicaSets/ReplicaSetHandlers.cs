@@ -17,10 +17,10 @@ public static class ReplicaSetHandlers
 
     public static async Task<Results<Accepted<ReplicaSetBody>, ErrorResult>> Create(
         string project_id, string service_id, HttpRequest request, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets,
-        ResourceLifecycle lifecycle, IdGenerator ids, EmulatorClock clock, IEndpointAllocator endpoints)
+        ResourceLifecycle lifecycle, IdGenerator ids, EmulatorClock clock, IEndpointAllocator endpoints, StateLock state)
     {
         var (name, nodes, cpu, memory) = ReplicaSetRequests.ParseCreate(await JsonBody.ReadAsync(request));
-        return sets.Atomically<Results<Accepted<ReplicaSetBody>, ErrorResult>>(() =>
+        return state.Run<Results<Accepted<ReplicaSetBody>, ErrorResult>>(() =>
         {
             var service = catalog.Find(project_id, service_id);
             if (service is null)
@@ -109,7 +109,7 @@ public static class ReplicaSetHandlers
 
     private static ErrorResult? Change(
         string projectId, string serviceId, string setId, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets, Func<ReplicaSetDocument, ErrorResult?> change) =>
-        sets.Atomically(() =>
+        catalog.State.Run(() =>
         {
             if (catalog.Find(projectId, serviceId) is null)
             {

@@ -16,7 +16,7 @@ public static class ForkHandler
         var fork = ServiceRequests.ParseFork(await JsonBody.ReadAsync(request));
 
         // The parent is checked and the child stored in one step, so a parent being deleted meanwhile cannot be forked.
-        return catalog.Services.Atomically<Results<Accepted<ServiceBody>, ErrorResult>>(() =>
+        return catalog.State.Run<Results<Accepted<ServiceBody>, ErrorResult>>(() =>
         {
             var parent = catalog.Find(project_id, service_id);
             if (parent is null)

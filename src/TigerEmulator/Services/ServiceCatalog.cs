@@ -7,9 +7,12 @@ using TigerEmulator.Storage;
 namespace TigerEmulator.Services;
 
 /// Finds services within a project and applies checked changes to them, one at a time.
-public sealed class ServiceCatalog(IStore<ServiceDocument> services, IStore<ReplicaSetDocument> replicaSets, ResourceLifecycle lifecycle)
+public sealed class ServiceCatalog(IStore<ServiceDocument> services, IStore<ReplicaSetDocument> replicaSets, ResourceLifecycle lifecycle, StateLock state)
 {
     public IStore<ServiceDocument> Services => services;
+
+    /// The state lock its changes run under, for checked changes to what belongs to a service.
+    public StateLock State => state;
 
     public ServiceDocument? Find(string projectId, string serviceId)
     {
@@ -40,7 +43,7 @@ public sealed class ServiceCatalog(IStore<ServiceDocument> services, IStore<Repl
     /// Stores a new service at the first step of its create or fork, and answers with its one-time password, which the
     /// lifecycle's listeners receive once (a real server needs it) and nothing stores.
     public Accepted<ServiceBody> Launch(ServiceDocument service, LifecycleAction action, string initialPassword) =>
-        services.Atomically(() =>
+        state.Run(() =>
         {
             lifecycle.Begin(service, action, new Secret(initialPassword));
             services.Insert(service);
@@ -68,7 +71,7 @@ public sealed class ServiceCatalog(IStore<ServiceDocument> services, IStore<Repl
 
     /// Applies a check-and-change atomically; the check returns an error to refuse.
     public ErrorResult? Change(string projectId, string serviceId, Func<ServiceDocument, ErrorResult?> change) =>
-        services.Atomically(() =>
+        state.Run(() =>
         {
             var service = Find(projectId, serviceId);
             if (service is null)

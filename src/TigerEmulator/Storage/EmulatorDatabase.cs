@@ -2,80 +2,56 @@ using LiteDB;
 
 namespace TigerEmulator.Storage;
 
-/// Owns the LiteDB instance: in memory by default, in a file inside the data folder when one is configured.
-/// An in-memory database starts empty, so nothing is read from it at start: the writer thread opens it with its first
-/// batch, a moment after the start (see <see cref="SettleInMemory"/>), which keeps LiteDB's opening (~100 ms of JIT)
-/// off the start and off every request. It is thrown away with the emulator, so a stop does not store what is pending.
+/// The data folder's LiteDB file, when one is configured: the stores load from it at start and write behind to it.
+/// Without a data folder there is no file and no LiteDB at all: the stores' memory is the whole state.
 public sealed class EmulatorDatabase : IDisposable
 {
     public const string FileName = "tiger-emulator.db";
 
-    private readonly Lazy<LiteDatabase> database;
+    private readonly LiteDatabase? file;
     private readonly DataFolderLock? folderLock;
-    private readonly WriteBehind writer;
+    private readonly WriteBehind? writer;
+    private readonly StateLock state;
 
-    public EmulatorDatabase(EmulatorOptions options, ILogger<EmulatorDatabase>? logger = null)
+    public EmulatorDatabase(EmulatorOptions options, StateLock state, ILogger<EmulatorDatabase>? logger = null)
     {
+        this.state = state;
         if (string.IsNullOrWhiteSpace(options.DataDir))
         {
-            database = new Lazy<LiteDatabase>(() => Open(new LiteDatabase(new MemoryPages(), new BsonMapper())));
-            IsDurable = false;
-        }
-        else
-        {
-            Directory.CreateDirectory(options.DataDir);
-            folderLock = DataFolderLock.Acquire(options.DataDir);
-            var path = Path.Combine(options.DataDir, FileName);
-            var file = Open(new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, new BsonMapper()));
-            database = new Lazy<LiteDatabase>(file);
-            IsDurable = true;
+            return;
         }
 
-        writer = new WriteBehind(database, logger, IsDurable ? TimeSpan.Zero : SettleInMemory);
+        Directory.CreateDirectory(options.DataDir);
+        folderLock = DataFolderLock.Acquire(options.DataDir);
+        var path = Path.Combine(options.DataDir, FileName);
+        file = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, new BsonMapper()) { UtcDate = true };
+        writer = new WriteBehind(file, logger);
     }
 
-    /// How long an in-memory database waits before its first write: see <see cref="WriteBehind"/>.
-    internal static readonly TimeSpan SettleInMemory = TimeSpan.FromSeconds(2);
+    public bool IsDurable => file is not null;
 
-    public bool IsDurable { get; }
-
-    /// Every write in the emulator takes this lock: one writer at a time, as LiteDB prefers anyway.
-    internal object WriteLock { get; } = new();
-
-    /// Every stored document of a type, for a store to start from; none from an in-memory database not yet written.
-    internal IEnumerable<T> Load<T>() => database.IsValueCreated ? Collection<T>(database.Value).FindAll() : [];
+    /// Every stored document of a type, for a store to start from; none without a data folder.
+    internal IEnumerable<T> Load<T>() => file is null ? [] : Collection<T>(file).FindAll();
 
     internal static ILiteCollection<T> Collection<T>(LiteDatabase database) => database.GetCollection<T>(typeof(T).Name);
 
-    /// Hands a write to LiteDB's one writer thread; writes are applied in the order they are handed over.
-    internal void Write(Action<LiteDatabase> write) => writer.Enqueue(write);
+    /// Hands a write to the file's one writer; writes are applied in the order they are handed over.
+    internal void Write(Action<LiteDatabase> write) =>
+        (writer ?? throw new InvalidOperationException("Without a data folder nothing is written")).Enqueue(write);
 
-    /// Waits until every write handed over so far is in LiteDB.
-    public void Flush() => writer.Flush();
+    /// Waits until every write handed over so far is in the file; returns at once without one.
+    public void Flush() => writer?.Flush();
 
-    /// A clean stop on a data folder stores every pending write and folds LiteDB's log into the data file under the write
-    /// lock, so that no answered write is left only in the log and no write is cut off half way.
+    /// A clean stop stores every pending write and folds LiteDB's log into the data file under the state lock, so that
+    /// no answered write is left only in the log and no write is cut off half way.
     public void Dispose()
     {
-        lock (WriteLock)
+        using (state.Hold())
         {
-            writer.Stop(discard: !IsDurable);
-            if (IsDurable)
-            {
-                database.Value.Checkpoint();
-            }
-
-            if (database.IsValueCreated)
-            {
-                database.Value.Dispose();
-            }
+            writer?.Stop();
+            file?.Checkpoint();
+            file?.Dispose();
             folderLock?.Dispose();
         }
-    }
-
-    private static LiteDatabase Open(LiteDatabase opened)
-    {
-        opened.UtcDate = true;
-        return opened;
     }
 }

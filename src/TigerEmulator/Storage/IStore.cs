@@ -1,7 +1,7 @@
 namespace TigerEmulator.Storage;
 
 /// The only way handlers and the lifecycle reach stored state. Every read returns a private copy: change it
-/// and call <see cref="Update"/> to store the change.
+/// and call <see cref="Update"/> to store the change. A read-check-write runs inside <see cref="StateLock.Run"/>.
 public interface IStore<T>
     where T : class, IDocument
 {
@@ -37,7 +37,4 @@ public interface IStore<T>
     bool Delete(string id);
 
     void DeleteAll();
-
-    /// Runs a read-check-write as one step against every store, so that two concurrent actions never both win.
-    TResult Atomically<TResult>(Func<TResult> work);
 }

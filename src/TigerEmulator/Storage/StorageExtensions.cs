@@ -4,8 +4,10 @@ public static class StorageExtensions
 {
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
-        services.AddSingleton(provider => new EmulatorDatabase(provider.GetRequiredService<EmulatorOptions>(), provider.GetRequiredService<ILogger<EmulatorDatabase>>()));
-        services.AddSingleton(typeof(IStore<>), typeof(LiteStore<>));
+        services.AddSingleton<StateLock>();
+        services.AddSingleton(provider => new EmulatorDatabase(
+            provider.GetRequiredService<EmulatorOptions>(), provider.GetRequiredService<StateLock>(), provider.GetRequiredService<ILogger<EmulatorDatabase>>()));
+        services.AddSingleton(typeof(IStore<>), typeof(MemoryStore<>));
         return services;
     }
 }

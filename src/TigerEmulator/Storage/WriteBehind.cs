@@ -1,102 +1,74 @@
-using System.Collections.Concurrent;
+using System.Threading.Channels;
 using LiteDB;
 
 namespace TigerEmulator.Storage;
 
-/// Carries writes to LiteDB on one thread, many to a transaction. A LiteDB transaction costs about as much as the
-/// writes in it, so committing each write alone made every create wait ~130 µs; batched, they cost a fraction.
-/// Reads never wait for this: the stores answer from memory. <see cref="Flush"/> waits until LiteDB has it all.
+/// Carries writes to LiteDB through a channel drained by one reader task, as many to a transaction as have queued.
+/// A LiteDB transaction costs about as much as the writes in it, so committing each write alone made every create
+/// wait ~130 µs; batched, they cost a fraction. Reads never wait for this: the stores answer from memory.
 internal sealed class WriteBehind
 {
     private const int BatchSize = 2000;
 
-    private readonly Lazy<LiteDatabase> database;
+    private readonly Channel<Pending> pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly LiteDatabase database;
     private readonly ILogger? logger;
-    private readonly ConcurrentQueue<Action<LiteDatabase>> pending = new();
-    private readonly SemaphoreSlim work = new(0);
-    private readonly object progress = new();
-    private readonly ManualResetEventSlim hurry = new();
-    private readonly TimeSpan settle;
-    private readonly Thread thread;
-    private long queued;
-    private long written;
-    private volatile bool stopping;
-    private volatile bool discarding;
+    private readonly Task reader;
 
-    /// <param name="settle">How long the first write waits, unless a flush or a stop comes first. An in-memory
-    /// database is opened by its first write, and opening it (~100 ms of JIT) while the host starts slowed every start
-    /// on a 2-core machine; memory already holds the writes, so nothing waits for them.</param>
-    public WriteBehind(Lazy<LiteDatabase> database, ILogger? logger, TimeSpan settle)
+    public WriteBehind(LiteDatabase database, ILogger? logger)
     {
         this.database = database;
         this.logger = logger;
-        this.settle = settle;
-        thread = new Thread(Run) { IsBackground = true, Name = "TigerEmulator.WriteBehind" };
-        thread.Start();
+        reader = Task.Run(DrainAsync);
     }
 
     public void Enqueue(Action<LiteDatabase> write)
     {
-        Interlocked.Increment(ref queued);
-        pending.Enqueue(write);
-        work.Release();
+        if (!pending.Writer.TryWrite(new Pending(write, null)))
+        {
+            throw new ObjectDisposedException(nameof(WriteBehind), "The data file is closed; the write was not stored");
+        }
     }
 
-    /// Returns once every write enqueued before the call is committed to LiteDB.
+    /// Returns once every write enqueued before the call is committed to LiteDB: the reader meets this mark after them.
     public void Flush()
     {
-        hurry.Set();
-        var target = Interlocked.Read(ref queued);
-        lock (progress)
+        var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (pending.Writer.TryWrite(new Pending(null, committed)))
         {
-            while (Interlocked.Read(ref written) < target)
-            {
-                Monitor.Wait(progress, TimeSpan.FromMilliseconds(100));
-            }
+            committed.Task.Wait();
         }
     }
 
-    /// Stops the writer thread: after storing every pending write, or, with <paramref name="discard"/>, at once
-    /// (an in-memory database is about to be thrown away, so storing its last writes would only cost).
-    public void Stop(bool discard)
+    /// Stops the reader after it has stored every pending write; later writes are refused.
+    public void Stop()
     {
-        if (!discard)
-        {
-            Flush();
-        }
-
-        discarding = discard;
-        stopping = true;
-        hurry.Set();
-        work.Release();
-        thread.Join();
-        work.Dispose();
-        hurry.Dispose();
+        pending.Writer.TryComplete();
+        reader.Wait();
     }
 
-    private void Run()
+    private async Task DrainAsync()
     {
-        hurry.Wait(settle);
-        while (true)
+        var batch = new List<Action<LiteDatabase>>(BatchSize);
+        var marks = new List<TaskCompletionSource>();
+        while (await pending.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            work.Wait();
-            if (stopping && (pending.IsEmpty || discarding))
+            while (batch.Count < BatchSize && pending.Reader.TryRead(out var next))
             {
-                return;
-            }
-
-            var batch = new List<Action<LiteDatabase>>(BatchSize);
-            while (batch.Count < BatchSize && pending.TryDequeue(out var write))
-            {
-                batch.Add(write);
+                if (next.Write is { } write)
+                {
+                    batch.Add(write);
+                }
+                else
+                {
+                    marks.Add(next.Committed!);
+                }
             }
 
             Commit(batch);
-            lock (progress)
-            {
-                Interlocked.Add(ref written, batch.Count);
-                Monitor.PulseAll(progress);
-            }
+            batch.Clear();
+            marks.ForEach(mark => mark.SetResult());
+            marks.Clear();
         }
     }
 
@@ -107,22 +79,24 @@ internal sealed class WriteBehind
             return;
         }
 
-        var opened = database.Value;
         try
         {
-            opened.BeginTrans();
+            database.BeginTrans();
             foreach (var write in batch)
             {
-                write(opened);
+                write(database);
             }
 
-            opened.Commit();
+            database.Commit();
         }
         catch (Exception exception)
         {
             // Memory already holds these changes; losing them from the file is the worst outcome, so say so loudly.
-            opened.Rollback();
+            database.Rollback();
             logger?.LogError(exception, "{Count} writes could not be stored in LiteDB", batch.Count);
         }
     }
+
+    /// A write, or a flush's mark to complete once everything before it is committed.
+    private readonly record struct Pending(Action<LiteDatabase>? Write, TaskCompletionSource? Committed);
 }

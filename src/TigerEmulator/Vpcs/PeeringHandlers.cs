@@ -28,14 +28,14 @@ public static class PeeringHandlers
 
     public static async Task<Results<Created<PeeringBody>, ErrorResult>> Create(
         string project_id, string vpc_id, HttpRequest request, IStore<VpcDocument> vpcs, IStore<PeeringDocument> peerings,
-        ResourceLifecycle lifecycle, IdGenerator ids, EmulatorClock clock)
+        ResourceLifecycle lifecycle, IdGenerator ids, EmulatorClock clock, StateLock state)
     {
         var body = await JsonBody.ReadAsync(request);
         var account = body.RequiredString("peer_account_id");
         var region = body.RequiredString("peer_region_code");
         var peerVpc = body.RequiredString("peer_vpc_id");
         // The VPC is checked and the peering stored in one step, so a VPC being deleted meanwhile leaves no orphan.
-        return peerings.Atomically<Results<Created<PeeringBody>, ErrorResult>>(() =>
+        return state.Run<Results<Created<PeeringBody>, ErrorResult>>(() =>
         {
             if (VpcHandlers.Find(vpcs, project_id, vpc_id) is null)
             {
@@ -60,8 +60,8 @@ public static class PeeringHandlers
     }
 
     public static Results<NoContent, ErrorResult> Delete(
-        string project_id, string vpc_id, string peering_id, IStore<VpcDocument> vpcs, IStore<PeeringDocument> peerings) =>
-        peerings.Atomically<Results<NoContent, ErrorResult>>(() =>
+        string project_id, string vpc_id, string peering_id, IStore<VpcDocument> vpcs, IStore<PeeringDocument> peerings, StateLock state) =>
+        state.Run<Results<NoContent, ErrorResult>>(() =>
         {
             if (VpcHandlers.Find(vpcs, project_id, vpc_id) is null)
             {

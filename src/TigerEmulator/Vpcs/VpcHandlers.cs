@@ -31,10 +31,10 @@ public static class VpcHandlers
         return TypedResults.Created($"/public/api/v1/projects/{project_id}/vpcs/{vpc.Id}", VpcBody.From(vpc));
     }
 
-    public static async Task<Results<Ok<VpcBody>, ErrorResult>> Rename(string project_id, string vpc_id, HttpRequest request, IStore<VpcDocument> vpcs)
+    public static async Task<Results<Ok<VpcBody>, ErrorResult>> Rename(string project_id, string vpc_id, HttpRequest request, IStore<VpcDocument> vpcs, StateLock state)
     {
         var name = (await JsonBody.ReadAsync(request)).RequiredString("name", ServiceRequests.MaxNameLength);
-        return vpcs.Atomically<Results<Ok<VpcBody>, ErrorResult>>(() =>
+        return state.Run<Results<Ok<VpcBody>, ErrorResult>>(() =>
         {
             if (Find(vpcs, project_id, vpc_id) is not { } vpc)
             {
@@ -49,8 +49,8 @@ public static class VpcHandlers
 
     /// A VPC that services are attached to cannot go; its peerings go with it.
     public static Results<NoContent, ErrorResult> Delete(
-        string project_id, string vpc_id, IStore<VpcDocument> vpcs, IStore<ServiceDocument> services, ResourceLifecycle lifecycle, EmulatorClock clock) =>
-        vpcs.Atomically<Results<NoContent, ErrorResult>>(() =>
+        string project_id, string vpc_id, IStore<VpcDocument> vpcs, IStore<ServiceDocument> services, ResourceLifecycle lifecycle, EmulatorClock clock, StateLock state) =>
+        state.Run<Results<NoContent, ErrorResult>>(() =>
         {
             if (Find(vpcs, project_id, vpc_id) is null)
             {

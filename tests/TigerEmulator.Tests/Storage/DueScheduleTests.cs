@@ -10,10 +10,15 @@ public sealed class DueScheduleTests : IDisposable
 {
     private static readonly DateTime T0 = new(2026, 1, 15, 9, 0, 0, DateTimeKind.Utc);
 
-    private readonly EmulatorDatabase database = new(EmulatorOptions.From(new ConfigurationBuilder().Build()));
-    private readonly LiteStore<ServiceDocument> store;
+    private readonly StateLock state = new();
+    private readonly EmulatorDatabase database;
+    private readonly MemoryStore<ServiceDocument> store;
 
-    public DueScheduleTests() => store = new LiteStore<ServiceDocument>(database);
+    public DueScheduleTests()
+    {
+        database = new EmulatorDatabase(EmulatorOptions.From(new ConfigurationBuilder().Build()), state);
+        store = new MemoryStore<ServiceDocument>(database, state);
+    }
 
     public void Dispose() => database.Dispose();
 
@@ -59,15 +64,26 @@ public sealed class DueScheduleTests : IDisposable
     }
 
     [Fact]
-    public void Schedule_IsRebuiltFromWhatTheDatabaseHolds()
+    public void Schedule_IsRebuiltFromWhatTheDataFileHolds()
     {
-        store.Insert(Service("later", T0.AddSeconds(2)));
-        store.Insert(Service("first", T0.AddSeconds(1)));
-        database.Flush();
+        var folder = Directory.CreateTempSubdirectory("tiger-due-schedule-").FullName;
+        try
+        {
+            using (var first = new EmulatorDatabase(new EmulatorOptions { DataDir = folder }, state))
+            {
+                var stored = new MemoryStore<ServiceDocument>(first, state);
+                stored.Insert(Service("later", T0.AddSeconds(2)));
+                stored.Insert(Service("first", T0.AddSeconds(1)));
+            }
 
-        var reopened = new LiteStore<ServiceDocument>(database);
+            using var reopened = new EmulatorDatabase(new EmulatorOptions { DataDir = folder }, state);
 
-        Assert.Equal(["first", "later"], reopened.DueBy(T0.AddSeconds(2)).Select(s => s.Id));
+            Assert.Equal(["first", "later"], new MemoryStore<ServiceDocument>(reopened, state).DueBy(T0.AddSeconds(2)).Select(s => s.Id));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     private static ServiceDocument Service(string id, DateTime? next) =>

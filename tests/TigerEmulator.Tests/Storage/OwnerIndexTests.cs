@@ -10,6 +10,8 @@ public sealed class OwnerIndexTests : IDisposable
 {
     private static readonly DateTime T0 = new(2026, 1, 15, 9, 0, 0, DateTimeKind.Utc);
 
+    private readonly StateLock state = new();
+
     private readonly string folder = Path.Combine(Path.GetTempPath(), "tiger-owner-index-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose()
@@ -23,8 +25,8 @@ public sealed class OwnerIndexTests : IDisposable
     [Fact]
     public void PeekOwnedBy_FollowsInsertsUpdatesDeletesAndDeleteAll_InTheOrderStored()
     {
-        using var database = new EmulatorDatabase(new EmulatorOptions());
-        var store = new LiteStore<ReplicaSetDocument>(database);
+        using var database = new EmulatorDatabase(new EmulatorOptions(), state);
+        var store = new MemoryStore<ReplicaSetDocument>(database, state);
 
         store.Insert(Set("r2", "svc-a"));
         store.Insert(Set("r1", "svc-a"));
@@ -55,17 +57,17 @@ public sealed class OwnerIndexTests : IDisposable
     [Fact]
     public void PeekOwnedBy_AfterARestartOnTheDataFolder_FindsWhatWasStored()
     {
-        using (var database = new EmulatorDatabase(new EmulatorOptions { DataDir = folder }))
+        using (var database = new EmulatorDatabase(new EmulatorOptions { DataDir = folder }, state))
         {
-            var store = new LiteStore<ReplicaSetDocument>(database);
+            var store = new MemoryStore<ReplicaSetDocument>(database, state);
             store.Insert(Set("r1", "svc-a"));
             store.Insert(Set("r2", "svc-a"));
             store.Insert(Set("r3", "svc-b"));
             store.Delete("r2");
         }
 
-        using var reopened = new EmulatorDatabase(new EmulatorOptions { DataDir = folder });
-        var restored = new LiteStore<ReplicaSetDocument>(reopened);
+        using var reopened = new EmulatorDatabase(new EmulatorOptions { DataDir = folder }, state);
+        var restored = new MemoryStore<ReplicaSetDocument>(reopened, state);
 
         Assert.Equal(["r1"], restored.PeekOwnedBy("svc-a").Select(r => r.Id));
         Assert.Equal(["r3"], restored.PeekOwnedBy("svc-b").Select(r => r.Id));
@@ -74,8 +76,8 @@ public sealed class OwnerIndexTests : IDisposable
     [Fact]
     public void PeekOwnedBy_OnAStoreOfDocumentsWithoutOwner_IsRefused()
     {
-        using var database = new EmulatorDatabase(new EmulatorOptions());
-        var store = new LiteStore<ServiceDocument>(database);
+        using var database = new EmulatorDatabase(new EmulatorOptions(), state);
+        var store = new MemoryStore<ServiceDocument>(database, state);
 
         var refused = Assert.Throws<NotSupportedException>(() => store.PeekOwnedBy("anything"));
         Assert.Equal("ServiceDocument has no owner to look it up by", refused.Message);

@@ -1,28 +1,26 @@
 using System.Collections.Concurrent;
-using LiteDB;
 
 namespace TigerEmulator.Storage;
 
-/// LiteDB is the store of record; a copy of every document is kept in memory so that reads never wait on it.
-/// Writes change memory under the one write lock and reach LiteDB in order, batched on its writer thread. Memory holds
-/// a private copy of each document, replaced whole on update and never changed in place, so the writer thread and
+/// A store answers from memory, which holds the state; with a data folder, every write also reaches its file, in order,
+/// written behind on one reader (<see cref="WriteBehind"/>). Writes change memory under the state lock. Memory holds a
+/// private copy of each document, replaced whole on update and never changed in place, so the file's writer and
 /// readers that peek can share it while the caller goes on editing its own.
-internal sealed class LiteStore<T> : IStore<T>
+internal sealed class MemoryStore<T> : IStore<T>
     where T : class, IDocument
 {
-    private readonly EmulatorDatabase database;
-
-    // Used on the writer thread only, which opens an in-memory database with its first write.
-    private ILiteCollection<T>? collection;
+    private readonly StateLock state;
+    private readonly FileCollection<T>? file;
     private readonly ConcurrentDictionary<string, T> memory = new();
     private readonly DueSchedule schedule = new();
     private readonly OwnerIndex owners = new();
 
     private static readonly bool Owned = typeof(IOwnedDocument).IsAssignableFrom(typeof(T));
 
-    public LiteStore(EmulatorDatabase database)
+    public MemoryStore(EmulatorDatabase database, StateLock state)
     {
-        this.database = database;
+        this.state = state;
+        file = database.IsDurable ? new FileCollection<T>(database) : null;
         foreach (var document in database.Load<T>())
         {
             memory[document.Id] = document;
@@ -80,7 +78,7 @@ internal sealed class LiteStore<T> : IStore<T>
 
     public void Insert(T document)
     {
-        lock (database.WriteLock)
+        using (state.Hold())
         {
             var copy = DocumentCopy.Of(document);
             if (!memory.TryAdd(document.Id, copy))
@@ -89,15 +87,13 @@ internal sealed class LiteStore<T> : IStore<T>
             }
 
             Index(null, copy);
-
-            // A new id: LiteDB's upsert would look it up first, in vain.
-            database.Write(opened => Collection(opened).Insert(copy));
+            file?.Insert(copy);
         }
     }
 
     public void Update(T document)
     {
-        lock (database.WriteLock)
+        using (state.Hold())
         {
             if (!memory.TryGetValue(document.Id, out var stored))
             {
@@ -107,15 +103,13 @@ internal sealed class LiteStore<T> : IStore<T>
             var copy = DocumentCopy.Of(document);
             memory[document.Id] = copy;
             Index(stored, copy);
-
-            // Upsert, not update: a write lost to a failed batch comes back with the next change.
-            database.Write(opened => Collection(opened).Upsert(copy));
+            file?.Upsert(copy);
         }
     }
 
     public bool Delete(string id)
     {
-        lock (database.WriteLock)
+        using (state.Hold())
         {
             if (!memory.TryRemove(id, out var stored))
             {
@@ -123,20 +117,19 @@ internal sealed class LiteStore<T> : IStore<T>
             }
 
             Index(stored, null);
-
-            database.Write(opened => Collection(opened).Delete(id));
+            file?.Delete(id);
             return true;
         }
     }
 
     public void DeleteAll()
     {
-        lock (database.WriteLock)
+        using (state.Hold())
         {
             memory.Clear();
             schedule.Clear();
             owners.Clear();
-            database.Write(opened => Collection(opened).DeleteAll());
+            file?.DeleteAll();
         }
     }
 
@@ -145,15 +138,5 @@ internal sealed class LiteStore<T> : IStore<T>
     {
         schedule.Track(before, after);
         owners.Track(before as IOwnedDocument, after as IOwnedDocument);
-    }
-
-    private ILiteCollection<T> Collection(LiteDatabase opened) => collection ??= EmulatorDatabase.Collection<T>(opened);
-
-    public TResult Atomically<TResult>(Func<TResult> work)
-    {
-        lock (database.WriteLock)
-        {
-            return work();
-        }
     }
 }
