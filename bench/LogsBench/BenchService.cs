@@ -13,15 +13,14 @@ public static class BenchService
     {
         var age = TimeSpan.FromMinutes(entries / entriesPerMinute) + TimeSpan.FromSeconds(5);
         var created = Now - age;
-        var service = new ServiceDocument { Id = $"bench{entries}r{restarts}", Created = created, Status = "READY", ServiceType = "TIMESCALEDB" };
-        service.History.AddRange([new(created, "QUEUED", "create"), new(created.AddSeconds(2), "CONFIGURING", "create"), new(created.AddSeconds(4), "READY", "create")]);
+        List<StatusChange> history = [new(created, "QUEUED", "create"), new(created.AddSeconds(2), "CONFIGURING", "create"), new(created.AddSeconds(4), "READY", "create")];
         for (var i = 1; i <= restarts; i++)
         {
             // A four-second pause in each cycle keeps the entry count close to the target.
             var stop = created + (age * i / (restarts + 1));
-            service.History.AddRange([new(stop, "PAUSING", "stop"), new(stop.AddSeconds(2), "PAUSED", "stop"), new(stop.AddSeconds(2), "RESUMING", "start"), new(stop.AddSeconds(4), "READY", "start")]);
+            history.AddRange([new(stop, "PAUSING", "stop"), new(stop.AddSeconds(2), "PAUSED", "stop"), new(stop.AddSeconds(2), "RESUMING", "start"), new(stop.AddSeconds(4), "READY", "start")]);
         }
 
-        return service;
+        return new ServiceDocument { Id = $"bench{entries}r{restarts}", Created = created, Status = "READY", ServiceType = "TIMESCALEDB", History = history };
     }
 }

@@ -2,13 +2,13 @@ using TigerEmulator.Storage;
 
 namespace TigerEmulator.Auth;
 
-public sealed class ProjectDocument : IDocument
+public sealed record ProjectDocument : IDocument
 {
-    public string Id { get; set; } = "";
+    public string Id { get; init; } = "";
 
-    public string Name { get; set; } = "";
+    public string Name { get; init; } = "";
 
-    public string PlanType { get; set; } = "FREE";
+    public string PlanType { get; init; } = "FREE";
 
-    public DateTime Created { get; set; }
+    public DateTime Created { get; init; }
 }

@@ -8,7 +8,7 @@ namespace TigerEmulator.Faults;
 /// The lifecycle worker's seam for faults: before each due step, the engine may hold it or fail the resource.
 public sealed class LifecycleFaults(FaultEngine engine, TransitionTable table) : ILifecycleInterceptor
 {
-    public StepOutcome BeforeStep(ILifecycleDocument document, LifecycleAction action)
+    public StepOutcome BeforeStep(LifecycleDocument document, LifecycleAction action)
     {
         // Recovery is how an UNSTABLE fault ends; letting faults hit it could keep a service unstable for ever.
         if (engine.IsEmpty || !action.Faultable)
@@ -23,13 +23,13 @@ public sealed class LifecycleFaults(FaultEngine engine, TransitionTable table) :
             case StallEffect:
                 return StepOutcome.Stall;
             case UnstableEffect unstable:
-                return new StepOutcome(StepVerdict.Fail, ServiceStatus.Unstable, null, unstable.Recover ? ServiceLifecycle.Recover : null);
+                return new StepOutcome(StepVerdict.Fail, ServiceStatus.Unstable, ThenBegin: unstable.Recover ? ServiceLifecycle.Recover : null);
             case ReplicaErrorEffect:
                 return new StepOutcome(StepVerdict.Fail, ReplicaSetStatus.Error);
-            case PeeringFailureEffect failure when document is PeeringDocument peering:
-                // The worker stores this same document after a failure, so the message is kept with the status.
-                peering.ErrorMessage = failure.Message;
-                return new StepOutcome(StepVerdict.Fail, PeeringFailureEffect.FailedStatus, failure.Message);
+            case PeeringFailureEffect failure when document is PeeringDocument:
+                // The message is kept with the failed status, in the same stored change.
+                return new StepOutcome(
+                    StepVerdict.Fail, PeeringFailureEffect.FailedStatus, failed => ((PeeringDocument)failed) with { ErrorMessage = failure.Message });
             default:
                 return StepOutcome.Proceed;
         }

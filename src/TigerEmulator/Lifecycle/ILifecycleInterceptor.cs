@@ -5,11 +5,13 @@ namespace TigerEmulator.Lifecycle;
 /// first that does not let the step proceed decides; with none, every step proceeds.
 public interface ILifecycleInterceptor
 {
-    StepOutcome BeforeStep(ILifecycleDocument document, LifecycleAction action);
+    StepOutcome BeforeStep(LifecycleDocument document, LifecycleAction action);
 }
 
 /// What the worker does with a due step: proceed, hold it where it is, or fail the resource into a status.
-public sealed record StepOutcome(StepVerdict Verdict, string? FailStatus = null, string? ErrorMessage = null, LifecycleAction? ThenBegin = null)
+/// <see cref="Amend"/> is what a failure changes on the document besides its status (a peering's error message).
+public sealed record StepOutcome(
+    StepVerdict Verdict, string? FailStatus = null, Func<LifecycleDocument, LifecycleDocument>? Amend = null, LifecycleAction? ThenBegin = null)
 {
     public static readonly StepOutcome Proceed = new(StepVerdict.Proceed);
     public static readonly StepOutcome Stall = new(StepVerdict.Stall);

@@ -25,19 +25,18 @@ public interface IResourceKind
 
     IReadOnlyList<string> FaultTargets(IDocument document);
 
-    /// The resources of this kind that belong to an owner of <see cref="OwnerKind"/>, as private copies.
+    /// The resources of this kind that belong to an owner of <see cref="OwnerKind"/>.
     IReadOnlyList<IDocument> OwnedBy(string ownerId);
 
-    ILifecycleDocument? Get(string id);
+    LifecycleDocument? Get(string id);
 
-    IReadOnlyList<ILifecycleDocument> DueBy(DateTime time);
+    IReadOnlyList<LifecycleDocument> DueBy(DateTime time);
 
-    /// The lifecycle documents that match, as private copies.
-    IReadOnlyList<ILifecycleDocument> Where(Func<ILifecycleDocument, bool> predicate);
+    IReadOnlyList<LifecycleDocument> Where(Func<LifecycleDocument, bool> predicate);
 
     DateTime? NextDue();
 
-    void Update(ILifecycleDocument document);
+    void Update(LifecycleDocument document);
 
     bool Delete(string id);
 }

@@ -70,8 +70,7 @@ public sealed class LifecycleWorker(
             {
                 foreach (var document in kind.Where(document => document.NextStepAt == ResourceLifecycle.HeldUntil))
                 {
-                    document.NextStepAt = now;
-                    kind.Update(document);
+                    kind.Update(document with { NextStepAt = now });
                 }
             }
 
@@ -125,8 +124,7 @@ public sealed class LifecycleWorker(
             {
                 foreach (var document in kind.Where(document => document.NextStepAt is null && document.Action is not null))
                 {
-                    document.NextStepAt = now;
-                    kind.Update(document);
+                    kind.Update(document with { NextStepAt = now });
                 }
             }
 
@@ -145,7 +143,7 @@ public sealed class LifecycleWorker(
 
     private int ApplyDue(DateTime now)
     {
-        var queue = new PriorityQueue<(IResourceKind Kind, ILifecycleDocument Document), (DateTime, string)>();
+        var queue = new PriorityQueue<(IResourceKind Kind, LifecycleDocument Document), (DateTime, string)>();
         foreach (var kind in table.Kinds)
         {
             foreach (var document in kind.DueBy(now))
@@ -158,48 +156,46 @@ public sealed class LifecycleWorker(
         while (queue.TryDequeue(out var step, out var key))
         {
             applied++;
-            if (Apply(step.Kind, step.Document) is { } next && next <= now)
+            if (Apply(step.Kind, step.Document) is { NextStepAt: { } next } stored && next <= now)
             {
-                queue.Enqueue(step, (next, key.Item2));
+                queue.Enqueue((step.Kind, stored), (next, key.Item2));
             }
         }
 
         return applied;
     }
 
-    /// Applies one step to one resource; returns when its next step is due, or null when it has none.
-    private DateTime? Apply(IResourceKind kind, ILifecycleDocument document)
+    /// Applies one step to one resource; returns the document as stored now, null when it is gone or has no next step.
+    private LifecycleDocument? Apply(IResourceKind kind, LifecycleDocument document)
     {
         var from = document.Status;
         var action = table.Find(kind.Name, document.Action);
         if (action is null)
         {
-            document.NextStepAt = null;
-            kind.Update(document);
+            kind.Update(document with { NextStepAt = null });
             return null;
         }
 
         // Held steps released by a clock advance are due "now", so their lateness is measured from the release.
-        metrics.Applied(document.NextStepAt!.Value, clock.UtcNow);
+        var dueAt = document.NextStepAt!.Value;
+        metrics.Applied(dueAt, clock.UtcNow);
         var outcome = Decide(document, action);
         if (outcome.Verdict == StepVerdict.Stall)
         {
-            document.NextStepAt = ResourceLifecycle.HeldUntil;
-            kind.Update(document);
+            kind.Update(document with { NextStepAt = ResourceLifecycle.HeldUntil });
             logger.LogInformation("{Kind} {Id}: {From} stalled by a fault", kind.Name, document.Id, from);
             return null;
         }
 
         if (outcome.Verdict == StepVerdict.Fail)
         {
-            lifecycle.Fail(document, kind.Name, outcome, document.NextStepAt!.Value);
-            kind.Update(document);
-            logger.LogInformation("{Kind} {Id}: {From} → {To} by a fault", kind.Name, document.Id, from, document.Status);
-            return document.NextStepAt;
+            var failed = lifecycle.Fail(document, kind.Name, outcome, dueAt);
+            kind.Update(failed);
+            logger.LogInformation("{Kind} {Id}: {From} → {To} by a fault", kind.Name, document.Id, from, failed.Status);
+            return failed;
         }
 
-        var dueAt = document.NextStepAt!.Value;
-        if (!lifecycle.Advance(document, action, dueAt))
+        if (lifecycle.Advance(document, action, dueAt) is not { } advanced)
         {
             kind.Delete(document.Id);
             lifecycle.RemoveOwned(kind.Name, document.Id, action.Name, dueAt);
@@ -207,12 +203,12 @@ public sealed class LifecycleWorker(
             return null;
         }
 
-        kind.Update(document);
-        logger.LogInformation("{Kind} {Id}: {From} → {To}", kind.Name, document.Id, from, document.Status);
-        return document.NextStepAt;
+        kind.Update(advanced);
+        logger.LogInformation("{Kind} {Id}: {From} → {To}", kind.Name, document.Id, from, advanced.Status);
+        return advanced;
     }
 
-    private StepOutcome Decide(ILifecycleDocument document, LifecycleAction action)
+    private StepOutcome Decide(LifecycleDocument document, LifecycleAction action)
     {
         foreach (var interceptor in interceptors)
         {

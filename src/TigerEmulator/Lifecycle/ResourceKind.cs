@@ -35,22 +35,21 @@ internal sealed class ResourceKind<T>(KindShape<T> shape, IStore<T> store) : IRe
         }
 
         // Owned documents are indexed by owner; others are few enough to scan.
-        var owned = typeof(IOwnedDocument).IsAssignableFrom(typeof(T))
-            ? store.PeekOwnedBy(ownerId).Select(d => store.Get(d.Id)).OfType<T>().ToList()
+        return typeof(IOwnedDocument).IsAssignableFrom(typeof(T))
+            ? store.OwnedBy(ownerId)
             : store.List(d => owner.IdOf(d) == ownerId);
-        return owned;
     }
 
-    public ILifecycleDocument? Get(string id) => store.Get(id) as ILifecycleDocument;
+    public LifecycleDocument? Get(string id) => store.Get(id) as LifecycleDocument;
 
-    public IReadOnlyList<ILifecycleDocument> DueBy(DateTime time) => store.DueBy(time).OfType<ILifecycleDocument>().ToList();
+    public IReadOnlyList<LifecycleDocument> DueBy(DateTime time) => store.DueBy(time).OfType<LifecycleDocument>().ToList();
 
-    public IReadOnlyList<ILifecycleDocument> Where(Func<ILifecycleDocument, bool> predicate) =>
-        store.List(d => d is ILifecycleDocument lifecycle && predicate(lifecycle)).OfType<ILifecycleDocument>().ToList();
+    public IReadOnlyList<LifecycleDocument> Where(Func<LifecycleDocument, bool> predicate) =>
+        store.List(d => d is LifecycleDocument lifecycle && predicate(lifecycle)).OfType<LifecycleDocument>().ToList();
 
     public DateTime? NextDue() => store.NextDue();
 
-    public void Update(ILifecycleDocument document) => store.Update((T)document);
+    public void Update(LifecycleDocument document) => store.Update((T)(IDocument)document);
 
     public bool Delete(string id) => store.Delete(id);
 }

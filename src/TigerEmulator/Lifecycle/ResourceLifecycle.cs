@@ -4,7 +4,9 @@ using TigerEmulator.Http;
 namespace TigerEmulator.Lifecycle;
 
 /// Starts actions from the transition table and moves resources along it (the worker calls <see cref="Advance"/>).
-/// Every change it makes is told to the listeners once stored, and a listener may hold a resource in a step.
+/// Every change it makes is told to the listeners once stored, and a listener may hold a resource in a step. Documents
+/// are immutable: each method returns the changed one for its caller to store (a <c>with</c> on the base record keeps
+/// the derived record's type and fields, so the casts back to T hold).
 public sealed class ResourceLifecycle(
     EmulatorClock clock, LifecycleTimings timings, LifecycleSignal signal, TransitionTable table, LifecycleEvents events, LifecycleHolds holds,
     StateLock state, ILogger<ResourceLifecycle> logger)
@@ -15,100 +17,116 @@ public sealed class ResourceLifecycle(
     public TransitionTable Table => table;
 
     /// Null when the action may start from the resource's status; otherwise the 409 that says why not.
-    public ErrorResult? Refusal(ILifecycleDocument document, LifecycleAction action, string what) =>
+    public ErrorResult? Refusal(LifecycleDocument document, LifecycleAction action, string what) =>
         action.IsAllowedFrom(document.Status) && !TransitionTable.IsBeingDeleted(table.Kind(action.Kind), document.Status)
             ? null
             : Errors.Conflict($"{what} '{document.Id}' is {document.Status}; {action.Name} needs {Needs(action)}");
 
     /// Null when the resource an action starts from (a fork's parent, a replica set's service) has the status the row
     /// asks for; otherwise the 409 that says why not.
-    public static ErrorResult? SourceRefusal(ILifecycleDocument source, LifecycleAction action, string what, string doing) =>
+    public static ErrorResult? SourceRefusal(LifecycleDocument source, LifecycleAction action, string what, string doing) =>
         action.SourceMustBe is { } needed && source.Status != needed
             ? Errors.Conflict($"{what} '{source.Id}' is {source.Status}; {doing} needs {needed}")
             : null;
 
-    public void Begin(ILifecycleDocument document, LifecycleAction action, Secret? password = null)
+    /// The document on the first step of the action, for the caller to store.
+    public T Begin<T>(T document, LifecycleAction action, Secret? password = null)
+        where T : LifecycleDocument
     {
         var from = string.IsNullOrEmpty(document.Status) ? null : document.Status;
         holds.Abandon(action.Kind, document.Id);
-        document.Action = action.Name;
-        document.Step = 0;
-        document.Status = action.Steps[0].Status;
         var now = clock.UtcNow;
-        document.NextStepAt = Due(now, timings.StepDuration(action, 0));
-        document.History.Add(new StatusChange(now, document.Status, action.Name));
-        Entered(document, action.Kind, from, action.Name, now, action.Steps[0].Effect, password);
+        var status = action.Steps[0].Status;
+        var begun = (T)(document with
+        {
+            Action = action.Name,
+            Step = 0,
+            Status = status,
+            NextStepAt = Due(now, timings.StepDuration(action, 0)),
+            History = [.. document.History, new StatusChange(now, status, action.Name)],
+        });
+        return Entered(begun, action.Kind, from, action.Name, now, action.Steps[0].Effect, password);
     }
 
-    /// Moves one step. Returns false when the resource has finished its last step and is gone.
-    public bool Advance(ILifecycleDocument document, LifecycleAction action, DateTime dueAt)
+    /// The document one step on, for the caller to store; null when it has finished its last step and is gone.
+    public LifecycleDocument? Advance(LifecycleDocument document, LifecycleAction action, DateTime dueAt)
     {
         var from = document.Status;
         var next = document.Step + 1;
         if (next < action.Steps.Count)
         {
-            document.Step = next;
-            document.Status = action.Steps[next].Status;
-            document.NextStepAt = Due(dueAt, timings.StepDuration(action, next));
-            document.History.Add(new StatusChange(dueAt, document.Status, action.Name));
-            Entered(document, action.Kind, from, action.Name, dueAt, action.Steps[next].Effect, null);
-            return true;
+            var status = action.Steps[next].Status;
+            var stepped = document with
+            {
+                Step = next,
+                Status = status,
+                NextStepAt = Due(dueAt, timings.StepDuration(action, next)),
+                History = [.. document.History, new StatusChange(dueAt, status, action.Name)],
+            };
+            return Entered(stepped, action.Kind, from, action.Name, dueAt, action.Steps[next].Effect, null);
         }
 
         if (action.Final is not { } final)
         {
             Gone(document, action.Kind, action.Name, dueAt);
-            return false;
+            return null;
         }
 
-        document.Status = final.Status;
-        document.History.Add(new StatusChange(dueAt, document.Status, action.Name));
-        document.Action = null;
-        document.Step = 0;
-        document.NextStepAt = null;
-        Entered(document, action.Kind, from, action.Name, dueAt, final.Effect, null);
-        return true;
+        var finished = document with
+        {
+            Status = final.Status,
+            History = [.. document.History, new StatusChange(dueAt, final.Status, action.Name)],
+            Action = null,
+            Step = 0,
+            NextStepAt = null,
+        };
+        return Entered(finished, action.Kind, from, action.Name, dueAt, final.Effect, null);
     }
 
     /// A lifecycle fault: the resource stops its action and lands in a failure status, with an optional follow-up.
-    public void Fail(ILifecycleDocument document, string kind, StepOutcome outcome, DateTime at, string why = LifecycleEvent.Faulted)
+    /// Returns the failed document for the caller to store.
+    public T Fail<T>(T document, string kind, StepOutcome outcome, DateTime at, string why = LifecycleEvent.Faulted)
+        where T : LifecycleDocument
     {
         var from = document.Status;
         holds.Abandon(kind, document.Id);
-        document.Action = null;
-        document.Step = 0;
-        document.NextStepAt = null;
-        document.Status = outcome.FailStatus ?? document.Status;
-        document.History.Add(new StatusChange(at, document.Status, why));
-        if (outcome.ThenBegin is { } followUp)
+        var status = outcome.FailStatus ?? document.Status;
+        var failed = (T)((outcome.Amend?.Invoke(document) ?? document) with
         {
-            document.Action = followUp.Name;
-            document.NextStepAt = Due(at, timings.StepDuration(followUp, 0));
-        }
-
-        Entered(document, kind, from, why, at, ServerEffect.None, null);
+            Action = outcome.ThenBegin?.Name,
+            Step = 0,
+            NextStepAt = outcome.ThenBegin is { } followUp ? Due(at, timings.StepDuration(followUp, 0)) : null,
+            Status = status,
+            History = [.. document.History, new StatusChange(at, status, why)],
+        });
+        return Entered(failed, kind, from, why, at, ServerEffect.None, null);
     }
 
     /// A resource a scenario puts in place: seeded mid-action (CONFIGURING, say), it carries on from that step, due
-    /// after the step's full duration from now; listeners hear of it like of any other change.
-    public void Place(ILifecycleDocument document, string kind, DateTime now, Secret? password = null)
+    /// after the step's full duration from now; listeners hear of it like of any other change. Returns the document to
+    /// store.
+    public T Place<T>(T document, string kind, DateTime now, Secret? password = null)
+        where T : LifecycleDocument
     {
         var registered = table.Kind(kind);
-        document.History.Add(new StatusChange(now, document.Status, LifecycleEvent.Seeded));
+        var placed = (T)(document with { History = [.. document.History, new StatusChange(now, document.Status, LifecycleEvent.Seeded)] });
         var effect = SeededEffect(registered, document.Status);
         if (TransitionTable.InProgress(registered, document.Status) is { } progress)
         {
-            document.Action = progress.Action.Name;
-            document.Step = progress.Step;
-            document.NextStepAt = Due(now, timings.StepDuration(progress.Action, progress.Step));
+            placed = (T)(placed with
+            {
+                Action = progress.Action.Name,
+                Step = progress.Step,
+                NextStepAt = Due(now, timings.StepDuration(progress.Action, progress.Step)),
+            });
             effect = progress.Action.Steps[progress.Step].Effect;
         }
 
-        Entered(document, kind, null, LifecycleEvent.Seeded, now, effect, password);
+        return Entered(placed, kind, null, LifecycleEvent.Seeded, now, effect, password);
     }
 
-    /// A change that is not a transition (a new password), told to the listeners like one.
-    public void Announce(ILifecycleDocument document, string kind, string action, Secret? password)
+    /// A change that is not a transition (a new password), told to the listeners like one; the document is as stored.
+    public void Announce(LifecycleDocument document, string kind, string action, Secret? password)
     {
         if (events.HasListeners)
         {
@@ -117,7 +135,7 @@ public sealed class ResourceLifecycle(
     }
 
     /// A resource removed without a step of its own (its owner went): listeners hear that it is gone.
-    public void Gone(ILifecycleDocument document, string kind, string action, DateTime at)
+    public void Gone(LifecycleDocument document, string kind, string action, DateTime at)
     {
         holds.Abandon(kind, document.Id);
         if (events.HasListeners)
@@ -135,7 +153,7 @@ public sealed class ResourceLifecycle(
             foreach (var owned in kind.OwnedBy(ownerId))
             {
                 kind.Delete(owned.Id);
-                if (owned is ILifecycleDocument lifecycleDocument)
+                if (owned is LifecycleDocument lifecycleDocument)
                 {
                     Gone(lifecycleDocument, kind.Name, action, at);
                 }
@@ -153,29 +171,27 @@ public sealed class ResourceLifecycle(
         duration == LifecycleTimings.Held ? HeldUntil : from + duration;
 
     // Tells the listeners, and parks the resource (no step due) while any of them holds it.
-    private void Entered(ILifecycleDocument document, string kind, string? from, string action, DateTime at, ServerEffect effect, Secret? password)
+    private T Entered<T>(T document, string kind, string? from, string action, DateTime at, ServerEffect effect, Secret? password)
+        where T : LifecycleDocument
     {
         if (!events.HasListeners)
         {
             SignalDue(document);
-            return;
+            return document;
         }
 
         var change = Change(document, kind, from, action, at, effect, password);
         var held = document.NextStepAt is { } due ? holds.Open(change, due, Settle) : NoHolds;
-        if (held.Count > 0)
-        {
-            document.NextStepAt = null;
-        }
-
-        SignalDue(document);
+        var entered = held.Count > 0 ? (T)(document with { NextStepAt = null }) : document;
+        SignalDue(entered);
         events.Raise(change, held);
+        return entered;
     }
 
-    private LifecycleEvent Change(ILifecycleDocument document, string kind, string? from, string action, DateTime at, ServerEffect effect, Secret? password) =>
+    private LifecycleEvent Change(LifecycleDocument document, string kind, string? from, string action, DateTime at, ServerEffect effect, Secret? password) =>
         new(kind, document.Id, table.Kind(kind).ProjectOf(document), from, document.Status, action, at, effect) { Password = password };
 
-    private void SignalDue(ILifecycleDocument document)
+    private void SignalDue(LifecycleDocument document)
     {
         if (document.NextStepAt is { } next)
         {
@@ -203,15 +219,14 @@ public sealed class ResourceLifecycle(
 
             if (failure is null)
             {
-                document.NextStepAt = due < clock.UtcNow && due != HeldUntil ? clock.UtcNow : due;
-                kind.Update(document);
-                SignalDue(document);
+                var released = document with { NextStepAt = due < clock.UtcNow && due != HeldUntil ? clock.UtcNow : due };
+                kind.Update(released);
+                SignalDue(released);
                 return 0;
             }
 
             logger.LogWarning("{Kind} {Id}: {Status} failed: {Reason}", kind.Name, document.Id, document.Status, failure);
-            Fail(document, kind.Name, new StepOutcome(StepVerdict.Fail, kind.FailedStatus), clock.UtcNow, LifecycleEvent.HoldFailed);
-            kind.Update(document);
+            kind.Update(Fail(document, kind.Name, new StepOutcome(StepVerdict.Fail, kind.FailedStatus), clock.UtcNow, LifecycleEvent.HoldFailed));
             return 0;
         });
     }

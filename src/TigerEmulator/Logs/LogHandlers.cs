@@ -14,7 +14,7 @@ public static class LogHandlers
         LogKnobs knobs, IOptionsMonitor<LogSettings> configured)
     {
         var query = LogQuery.Parse(request.Query);
-        var service = catalog.Read(project_id, service_id);
+        var service = catalog.Find(project_id, service_id);
         if (service is null)
         {
             return Errors.NotFound("Service", service_id);

@@ -11,7 +11,7 @@ namespace TigerEmulator.ReplicaSets;
 public static class ReplicaSetHandlers
 {
     public static Results<Ok<List<ReplicaSetBody>>, ErrorResult> List(string project_id, string service_id, ServiceCatalog catalog) =>
-        catalog.Read(project_id, service_id) is null
+        catalog.Find(project_id, service_id) is null
             ? Errors.NotFound("Service", service_id)
             : TypedResults.Ok(catalog.ReplicaSetsOf(service_id).Select(ReplicaSetBody.From).ToList());
 
@@ -40,23 +40,16 @@ public static class ReplicaSetHandlers
                 Id = id, ServiceId = service.Id, ProjectId = project_id, Name = name, Created = clock.UtcNow,
                 Nodes = nodes, CpuMillis = cpu, MemoryGbs = memory, Environment = service.Environment, Host = address.Host, Port = address.Port,
             };
-            lifecycle.Begin(set, ReplicaSetLifecycle.Create);
-            sets.Insert(set);
-            return TypedResults.Accepted((string?)null, ReplicaSetBody.From(set));
+            var begun = lifecycle.Begin(set, ReplicaSetLifecycle.Create);
+            sets.Insert(begun);
+            return TypedResults.Accepted((string?)null, ReplicaSetBody.From(begun));
         });
     }
 
     public static Results<StatusCodeHttpResult, ErrorResult> Delete(
         string project_id, string service_id, string replica_set_id, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets, ResourceLifecycle lifecycle) =>
         Accepted(Change(project_id, service_id, replica_set_id, catalog, sets, set =>
-        {
-            if (set.Status != ReplicaSetStatus.Deleting)
-            {
-                lifecycle.Begin(set, ReplicaSetLifecycle.Delete);
-            }
-
-            return null;
-        }));
+            set.Status == ReplicaSetStatus.Deleting ? set : lifecycle.Begin(set, ReplicaSetLifecycle.Delete)));
 
     public static async Task<Results<StatusCodeHttpResult, ErrorResult>> Resize(
         string project_id, string service_id, string replica_set_id, HttpRequest request, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets, ResourceLifecycle lifecycle)
@@ -69,46 +62,35 @@ public static class ReplicaSetHandlers
                 return refusal;
             }
 
-            set.CpuMillis = cpu;
-            set.MemoryGbs = memory;
-            lifecycle.Begin(set, ReplicaSetLifecycle.Resize);
-            return null;
+            return lifecycle.Begin(set with { CpuMillis = cpu, MemoryGbs = memory }, ReplicaSetLifecycle.Resize);
         }));
     }
 
     public static Results<Ok<MessageBody>, ErrorResult> EnablePooler(
         string project_id, string service_id, string replica_set_id, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets) =>
-        Configure(project_id, service_id, replica_set_id, catalog, sets, set => set.PoolerEnabled = true, "Connection pooler enabled");
+        Configure(project_id, service_id, replica_set_id, catalog, sets, set => set with { PoolerEnabled = true }, "Connection pooler enabled");
 
     public static Results<Ok<MessageBody>, ErrorResult> DisablePooler(
         string project_id, string service_id, string replica_set_id, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets) =>
-        Configure(project_id, service_id, replica_set_id, catalog, sets, set => set.PoolerEnabled = false, "Connection pooler disabled");
+        Configure(project_id, service_id, replica_set_id, catalog, sets, set => set with { PoolerEnabled = false }, "Connection pooler disabled");
 
     public static async Task<Results<Ok<MessageBody>, ErrorResult>> SetEnvironment(
         string project_id, string service_id, string replica_set_id, HttpRequest request, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets)
     {
         var environment = (await JsonBody.ReadAsync(request)).RequiredEnum("environment", ServiceRequests.Environments);
-        return Configure(project_id, service_id, replica_set_id, catalog, sets, set => set.Environment = environment, $"Environment set to {environment}");
+        return Configure(project_id, service_id, replica_set_id, catalog, sets, set => set with { Environment = environment }, $"Environment set to {environment}");
     }
 
     private static Results<Ok<MessageBody>, ErrorResult> Configure(
-        string projectId, string serviceId, string setId, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets, Action<ReplicaSetDocument> change, string message)
+        string projectId, string serviceId, string setId, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets, Func<ReplicaSetDocument, ReplicaSetDocument> change, string message)
     {
         var error = Change(projectId, serviceId, setId, catalog, sets, set =>
-        {
-            if (set.Status == ReplicaSetStatus.Deleting)
-            {
-                return Errors.Conflict($"Read replica set '{set.Id}' is deleting");
-            }
-
-            change(set);
-            return null;
-        });
+            set.Status == ReplicaSetStatus.Deleting ? Errors.Conflict($"Read replica set '{set.Id}' is deleting") : change(set));
         return error is null ? TypedResults.Ok(new MessageBody(message)) : error;
     }
 
     private static ErrorResult? Change(
-        string projectId, string serviceId, string setId, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets, Func<ReplicaSetDocument, ErrorResult?> change) =>
+        string projectId, string serviceId, string setId, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets, Func<ReplicaSetDocument, Checked<ReplicaSetDocument>> change) =>
         catalog.State.Run(() =>
         {
             if (catalog.Find(projectId, serviceId) is null)
@@ -121,13 +103,13 @@ public static class ReplicaSetHandlers
                 return Errors.NotFound("Read replica set", setId);
             }
 
-            var error = change(set);
-            if (error is null)
+            var outcome = change(set);
+            if (outcome.Document is { } changed)
             {
-                sets.Update(set);
+                sets.Update(changed);
             }
 
-            return error;
+            return outcome.Error;
         });
 
     private static Results<StatusCodeHttpResult, ErrorResult> Accepted(ErrorResult? error) =>

@@ -76,8 +76,7 @@ public sealed class SeedWriter(
                 PeerRegionCode = peering.PeerRegionCode, PeerVpcId = peering.PeerVpcId, ProvisionedId = "pcx-" + newId(), Created = now,
                 Status = peering.Status, ErrorMessage = peering.ErrorMessage,
             };
-            lifecycle.Place(document, VpcKinds.Peering, now);
-            peerings.Insert(document);
+            peerings.Insert(lifecycle.Place(document, VpcKinds.Peering, now));
         }
 
         foreach (var service in seedServices)
@@ -96,8 +95,7 @@ public sealed class SeedWriter(
                 CpuMillis = set.CpuMillis, MemoryGbs = set.MemoryGbs, Environment = set.Environment ?? parent.Environment,
                 Host = address.Host, Port = address.Port, PoolerEnabled = set.Pooler,
             };
-            lifecycle.Place(document, ReplicaSetLifecycle.Kind, now);
-            replicaSets.Insert(document);
+            replicaSets.Insert(lifecycle.Place(document, ReplicaSetLifecycle.Kind, now));
         }
     }
 
@@ -114,7 +112,6 @@ public sealed class SeedWriter(
             PoolerEnabled = seed.Pooler, ForkedFromProjectId = seed.ForkedFrom is null ? null : seed.Project, ForkedFromServiceId = seed.ForkedFrom,
             PasswordHash = ServiceHandlers.HashPassword(password),
         };
-        lifecycle.Place(service, ServiceLifecycle.Kind, now, new Secret(password));
-        return service;
+        return lifecycle.Place(service, ServiceLifecycle.Kind, now, new Secret(password));
     }
 }

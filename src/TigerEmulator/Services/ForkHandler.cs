@@ -39,15 +39,17 @@ public static class ForkHandler
                 ? (parent.CpuMillis, parent.MemoryGbs)
                 : ComputeSizes.Resolve(fork.Cpu, fork.Memory, allowShared: true);
             var password = ids.NewPassword();
-            var child = ServiceHandlers.New(project_id, fork.Name ?? $"{parent.Name}-fork", ids, clock, endpoints, password);
-            child.ServiceType = parent.ServiceType;
-            child.RegionCode = parent.RegionCode;
-            child.VolumeType = parent.VolumeType;
-            child.CpuMillis = size.Item1;
-            child.MemoryGbs = size.Item2;
-            child.Environment = fork.Environment;
-            child.ForkedFromProjectId = parent.ProjectId;
-            child.ForkedFromServiceId = parent.Id;
+            var child = ServiceHandlers.New(project_id, fork.Name ?? $"{parent.Name}-fork", ids, clock, endpoints, password) with
+            {
+                ServiceType = parent.ServiceType,
+                RegionCode = parent.RegionCode,
+                VolumeType = parent.VolumeType,
+                CpuMillis = size.Item1,
+                MemoryGbs = size.Item2,
+                Environment = fork.Environment,
+                ForkedFromProjectId = parent.ProjectId,
+                ForkedFromServiceId = parent.Id,
+            };
             return catalog.Launch(child, ServiceLifecycle.Fork, password);
         });
     }

@@ -17,11 +17,7 @@ public static class ServiceActionHandlers
     public static async Task<Results<Accepted<ServiceBody>, ErrorResult>> Resize(string project_id, string service_id, HttpRequest request, ServiceCatalog catalog)
     {
         var (cpu, memory) = ServiceRequests.ParseResize(await JsonBody.ReadAsync(request));
-        return catalog.Begin(project_id, service_id, ServiceLifecycle.Resize, service =>
-        {
-            service.CpuMillis = cpu;
-            service.MemoryGbs = memory;
-        });
+        return catalog.Begin(project_id, service_id, ServiceLifecycle.Resize, service => service with { CpuMillis = cpu, MemoryGbs = memory });
     }
 
     public static async Task<Results<Accepted<ServiceBody>, ErrorResult>> SetHa(string project_id, string service_id, HttpRequest request, ServiceCatalog catalog)
@@ -36,21 +32,20 @@ public static class ServiceActionHandlers
                 throw TigerException.Invalid($"'sync_replica_count' {problem}");
             }
 
-            service.HaReplicaCount = replicas;
-            service.HaSyncReplicaCount = sync;
+            return service with { HaReplicaCount = replicas, HaSyncReplicaCount = sync };
         });
     }
 
     public static Results<Ok<MessageBody>, ErrorResult> EnablePooler(string project_id, string service_id, ServiceCatalog catalog) =>
-        Configure(catalog, project_id, service_id, s => s.PoolerEnabled = true, "Connection pooler enabled");
+        Configure(catalog, project_id, service_id, s => s with { PoolerEnabled = true }, "Connection pooler enabled");
 
     public static Results<Ok<MessageBody>, ErrorResult> DisablePooler(string project_id, string service_id, ServiceCatalog catalog) =>
-        Configure(catalog, project_id, service_id, s => s.PoolerEnabled = false, "Connection pooler disabled");
+        Configure(catalog, project_id, service_id, s => s with { PoolerEnabled = false }, "Connection pooler disabled");
 
     public static async Task<Results<Ok<MessageBody>, ErrorResult>> SetEnvironment(string project_id, string service_id, HttpRequest request, ServiceCatalog catalog)
     {
         var environment = (await JsonBody.ReadAsync(request)).RequiredEnum("environment", ServiceRequests.Environments);
-        return Configure(catalog, project_id, service_id, s => s.Environment = environment, $"Environment set to {environment}");
+        return Configure(catalog, project_id, service_id, s => s with { Environment = environment }, $"Environment set to {environment}");
     }
 
     /// Only a hash is stored; the listeners receive the new password once (a real server needs it).
@@ -58,33 +53,24 @@ public static class ServiceActionHandlers
         string project_id, string service_id, HttpRequest request, ServiceCatalog catalog, ResourceLifecycle lifecycle)
     {
         var password = ServiceRequests.ParsePassword(await JsonBody.ReadAsync(request));
-        var error = catalog.Change(project_id, service_id, service =>
+        var outcome = catalog.Change(project_id, service_id, service =>
         {
             if (Unless(service, ServiceStatus.Deleting) is { } refusal)
             {
                 return refusal;
             }
 
-            service.PasswordHash = ServiceHandlers.HashPassword(password);
-            lifecycle.Announce(service, ServiceLifecycle.Kind, "updatePassword", new Secret(password));
-            return null;
+            var changed = service with { PasswordHash = ServiceHandlers.HashPassword(password) };
+            lifecycle.Announce(changed, ServiceLifecycle.Kind, "updatePassword", new Secret(password));
+            return changed;
         });
-        return error is null ? TypedResults.NoContent() : error;
+        return outcome.Error is { } error ? error : TypedResults.NoContent();
     }
 
-    private static Results<Ok<MessageBody>, ErrorResult> Configure(ServiceCatalog catalog, string projectId, string serviceId, Action<ServiceDocument> change, string message)
+    private static Results<Ok<MessageBody>, ErrorResult> Configure(ServiceCatalog catalog, string projectId, string serviceId, Func<ServiceDocument, ServiceDocument> change, string message)
     {
-        var error = catalog.Change(projectId, serviceId, service =>
-        {
-            if (Unless(service, ServiceStatus.Deleting) is { } refusal)
-            {
-                return refusal;
-            }
-
-            change(service);
-            return null;
-        });
-        return error is null ? TypedResults.Ok(new MessageBody(message)) : error;
+        var outcome = catalog.Change(projectId, serviceId, service => Unless(service, ServiceStatus.Deleting) is { } refusal ? refusal : change(service));
+        return outcome.Error is { } error ? error : TypedResults.Ok(new MessageBody(message));
     }
 
     private static ErrorResult? Unless(ServiceDocument service, string status) =>

@@ -14,29 +14,23 @@ public sealed class ServiceCatalog(IStore<ServiceDocument> services, IStore<Repl
     /// The state lock its changes run under, for checked changes to what belongs to a service.
     public StateLock State => state;
 
-    public ServiceDocument? Find(string projectId, string serviceId)
-    {
-        var service = services.Get(serviceId);
-        return service?.ProjectId == projectId ? service : null;
-    }
-
-    /// Like <see cref="Find"/>, for answers that only read: the stored service itself, which must not be changed.
-    public ServiceDocument? Read(string projectId, string serviceId) =>
-        services.Peek(serviceId) is { } service && service.ProjectId == projectId ? service : null;
+    /// The service as stored, shared with every reader: a change is a new record stored through <see cref="Change"/>.
+    public ServiceDocument? Find(string projectId, string serviceId) =>
+        services.Get(serviceId) is { } service && service.ProjectId == projectId ? service : null;
 
     public ServiceBody Body(ServiceDocument service, string? initialPassword = null) =>
         ServiceBody.From(service, ReplicaSetsOf(service.Id), initialPassword);
 
     public IReadOnlyList<ServiceBody> List(string projectId) =>
-        services.PeekList(s => s.ProjectId == projectId)
+        services.List(s => s.ProjectId == projectId)
             .OrderBy(s => s.Created).ThenBy(s => s.Id)
             .Select(s => ServiceBody.From(s, ReplicaSetsOf(s.Id)))
             .ToList();
 
-    /// A service's replica sets as stored (not to be changed), oldest first, whatever order the store found them in.
+    /// A service's replica sets, oldest first, whatever order the store found them in.
     public IEnumerable<ReplicaSetDocument> ReplicaSetsOf(string serviceId)
     {
-        var sets = replicaSets.PeekOwnedBy(serviceId);
+        var sets = replicaSets.OwnedBy(serviceId);
         return sets.Count < 2 ? sets : sets.OrderBy(r => r.Created).ThenBy(r => r.Id);
     }
 
@@ -45,46 +39,45 @@ public sealed class ServiceCatalog(IStore<ServiceDocument> services, IStore<Repl
     public Accepted<ServiceBody> Launch(ServiceDocument service, LifecycleAction action, string initialPassword) =>
         state.Run(() =>
         {
-            lifecycle.Begin(service, action, new Secret(initialPassword));
-            services.Insert(service);
-            return TypedResults.Accepted((string?)null, Body(service, initialPassword));
+            var begun = lifecycle.Begin(service, action, new Secret(initialPassword));
+            services.Insert(begun);
+            return TypedResults.Accepted((string?)null, Body(begun, initialPassword));
         });
 
     /// Starts an asynchronous action: 404 for an unknown service, 409 when its status forbids the action.
-    public Results<Accepted<ServiceBody>, ErrorResult> Begin(string projectId, string serviceId, LifecycleAction action, Action<ServiceDocument>? change = null) =>
-        Change(projectId, serviceId, service => TryBegin(service, action, () => change?.Invoke(service))) is { } error
-            ? error
-            : TypedResults.Accepted((string?)null, Body(Find(projectId, serviceId)!));
+    public Results<Accepted<ServiceBody>, ErrorResult> Begin(
+        string projectId, string serviceId, LifecycleAction action, Func<ServiceDocument, ServiceDocument>? change = null)
+    {
+        var outcome = Change(projectId, serviceId, service => TryBegin(service, action, change));
+        return outcome.Error is { } error ? error : TypedResults.Accepted((string?)null, Body(outcome.Document!));
+    }
 
     /// For use inside <see cref="Change"/>: refuses with 409 when the status forbids the action, else changes and begins it.
-    public ErrorResult? TryBegin(ServiceDocument service, LifecycleAction action, Action change)
+    public Checked<ServiceDocument> TryBegin(ServiceDocument service, LifecycleAction action, Func<ServiceDocument, ServiceDocument>? change = null)
     {
         if (lifecycle.Refusal(service, action, "Service") is { } refusal)
         {
             return refusal;
         }
 
-        change();
-        lifecycle.Begin(service, action);
-        return null;
+        return lifecycle.Begin(change is null ? service : change(service), action);
     }
 
-    /// Applies a check-and-change atomically; the check returns an error to refuse.
-    public ErrorResult? Change(string projectId, string serviceId, Func<ServiceDocument, ErrorResult?> change) =>
+    /// Applies a check-and-change atomically and stores the changed service; the change returns an error to refuse.
+    public Checked<ServiceDocument> Change(string projectId, string serviceId, Func<ServiceDocument, Checked<ServiceDocument>> change) =>
         state.Run(() =>
         {
-            var service = Find(projectId, serviceId);
-            if (service is null)
+            if (Find(projectId, serviceId) is not { } service)
             {
                 return Errors.NotFound("Service", serviceId);
             }
 
-            var error = change(service);
-            if (error is null)
+            var outcome = change(service);
+            if (outcome.Document is { } changed)
             {
-                services.Update(service);
+                services.Update(changed);
             }
 
-            return error;
+            return outcome;
         });
 }

@@ -3,44 +3,44 @@ using TigerEmulator.Lifecycle;
 namespace TigerEmulator.Services;
 
 /// A database service as stored. Sizes are null for a shared-resource service.
-public sealed class ServiceDocument : LifecycleDocument
+public sealed record ServiceDocument : LifecycleDocument
 {
-    public string ProjectId { get; set; } = "";
+    public string ProjectId { get; init; } = "";
 
-    public string Name { get; set; } = "";
+    public string Name { get; init; } = "";
 
-    public string RegionCode { get; set; } = "";
+    public string RegionCode { get; init; } = "";
 
-    public string ServiceType { get; set; } = "";
+    public string ServiceType { get; init; } = "";
 
-    public DateTime Created { get; set; }
+    public DateTime Created { get; init; }
 
-    public string ResourceId { get; set; } = "";
+    public string ResourceId { get; init; } = "";
 
-    public int? CpuMillis { get; set; }
+    public int? CpuMillis { get; init; }
 
-    public int? MemoryGbs { get; set; }
+    public int? MemoryGbs { get; init; }
 
-    public string VolumeType { get; set; } = "gp3";
+    public string VolumeType { get; init; } = "gp3";
 
-    public string Environment { get; set; } = "DEV";
+    public string Environment { get; init; } = "DEV";
 
-    public string Host { get; set; } = "";
+    public string Host { get; init; } = "";
 
-    public int Port { get; set; }
+    public int Port { get; init; }
 
-    public string? VpcId { get; set; }
+    public string? VpcId { get; init; }
 
-    public string? ForkedFromProjectId { get; set; }
+    public string? ForkedFromProjectId { get; init; }
 
-    public string? ForkedFromServiceId { get; set; }
+    public string? ForkedFromServiceId { get; init; }
 
-    public int HaReplicaCount { get; set; }
+    public int HaReplicaCount { get; init; }
 
-    public int HaSyncReplicaCount { get; set; }
+    public int HaSyncReplicaCount { get; init; }
 
-    public bool PoolerEnabled { get; set; }
+    public bool PoolerEnabled { get; init; }
 
     /// Only a hash is kept: the password itself is answered once, in the create or fork response.
-    public string PasswordHash { get; set; } = "";
+    public string PasswordHash { get; init; } = "";
 }

@@ -16,7 +16,7 @@ public static class ServiceHandlers
         TypedResults.Ok(catalog.List(project_id));
 
     public static Results<Ok<ServiceBody>, ErrorResult> Get(string project_id, string service_id, ServiceCatalog catalog) =>
-        catalog.Read(project_id, service_id) is { } service
+        catalog.Find(project_id, service_id) is { } service
             ? TypedResults.Ok(catalog.Body(service))
             : Errors.NotFound("Service", service_id);
 
@@ -25,29 +25,24 @@ public static class ServiceHandlers
     {
         var create = ServiceRequests.ParseCreate(await JsonBody.ReadAsync(request));
         var password = ids.NewPassword();
-        var service = New(project_id, create.Name, ids, clock, endpoints, password);
-        service.ServiceType = create.ServiceType;
-        service.RegionCode = create.RegionCode;
-        service.CpuMillis = create.CpuMillis;
-        service.MemoryGbs = create.MemoryGbs;
-        service.HaReplicaCount = create.ReplicaCount;
-        service.Environment = create.Environment;
+        var service = New(project_id, create.Name, ids, clock, endpoints, password) with
+        {
+            ServiceType = create.ServiceType,
+            RegionCode = create.RegionCode,
+            CpuMillis = create.CpuMillis,
+            MemoryGbs = create.MemoryGbs,
+            HaReplicaCount = create.ReplicaCount,
+            Environment = create.Environment,
+        };
         return catalog.Launch(service, ServiceLifecycle.Create, password);
     }
 
     /// Idempotent: deleting a service that is already being deleted is accepted again.
     public static Results<StatusCodeHttpResult, ErrorResult> Delete(string project_id, string service_id, ServiceCatalog catalog, ResourceLifecycle lifecycle)
     {
-        var error = catalog.Change(project_id, service_id, service =>
-        {
-            if (service.Status != ServiceStatus.Deleting)
-            {
-                lifecycle.Begin(service, ServiceLifecycle.Delete);
-            }
-
-            return null;
-        });
-        return error is null ? TypedResults.StatusCode(StatusCodes.Status202Accepted) : error;
+        var outcome = catalog.Change(project_id, service_id, service =>
+            service.Status == ServiceStatus.Deleting ? service : lifecycle.Begin(service, ServiceLifecycle.Delete));
+        return outcome.Error is { } error ? error : TypedResults.StatusCode(StatusCodes.Status202Accepted);
     }
 
     internal static ServiceDocument New(string projectId, string name, IdGenerator ids, EmulatorClock clock, IEndpointAllocator endpoints, string password)

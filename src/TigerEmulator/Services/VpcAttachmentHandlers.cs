@@ -14,7 +14,7 @@ public static class VpcAttachmentHandlers
         string project_id, string service_id, HttpRequest request, ServiceCatalog catalog, IStore<VpcDocument> vpcs)
     {
         var vpcId = (await JsonBody.ReadAsync(request)).RequiredString("vpc_id");
-        var error = catalog.Change(project_id, service_id, service =>
+        var outcome = catalog.Change(project_id, service_id, service =>
         {
             var vpc = vpcs.Get(vpcId);
             if (vpc is null || vpc.ProjectId != project_id)
@@ -32,24 +32,24 @@ public static class VpcAttachmentHandlers
                 return Errors.Conflict($"VPC '{vpc.Id}' is in {vpc.RegionCode}, but service '{service.Id}' is in {service.RegionCode}");
             }
 
-            return catalog.TryBegin(service, ServiceLifecycle.AttachVpc, () => service.VpcId = vpc.Id);
+            return catalog.TryBegin(service, ServiceLifecycle.AttachVpc, s => s with { VpcId = vpc.Id });
         });
-        return error ?? (Results<Accepted<MessageBody>, ErrorResult>)TypedResults.Accepted((string?)null, new MessageBody($"Service {service_id} is being attached to VPC {vpcId}"));
+        return outcome.Error ?? (Results<Accepted<MessageBody>, ErrorResult>)TypedResults.Accepted((string?)null, new MessageBody($"Service {service_id} is being attached to VPC {vpcId}"));
     }
 
     public static async Task<Results<Accepted<MessageBody>, ErrorResult>> Detach(
         string project_id, string service_id, HttpRequest request, ServiceCatalog catalog)
     {
         var vpcId = (await JsonBody.ReadAsync(request)).RequiredString("vpc_id");
-        var error = catalog.Change(project_id, service_id, service =>
+        var outcome = catalog.Change(project_id, service_id, service =>
         {
             if (service.VpcId != vpcId)
             {
                 return Errors.Conflict($"Service '{service.Id}' is not attached to VPC '{vpcId}'");
             }
 
-            return catalog.TryBegin(service, ServiceLifecycle.DetachVpc, () => service.VpcId = null);
+            return catalog.TryBegin(service, ServiceLifecycle.DetachVpc, s => s with { VpcId = null });
         });
-        return error ?? (Results<Accepted<MessageBody>, ErrorResult>)TypedResults.Accepted((string?)null, new MessageBody($"Service {service_id} is being detached from VPC {vpcId}"));
+        return outcome.Error ?? (Results<Accepted<MessageBody>, ErrorResult>)TypedResults.Accepted((string?)null, new MessageBody($"Service {service_id} is being detached from VPC {vpcId}"));
     }
 }

@@ -14,12 +14,12 @@ internal sealed class DueSchedule
     {
         lock (steps)
         {
-            if (before is ILifecycleDocument { NextStepAt: { } was })
+            if (before is LifecycleDocument { NextStepAt: { } was })
             {
                 steps.Remove((was, before.Id));
             }
 
-            if (after is ILifecycleDocument { NextStepAt: { } next })
+            if (after is LifecycleDocument { NextStepAt: { } next })
             {
                 steps.Add((next, after.Id));
             }

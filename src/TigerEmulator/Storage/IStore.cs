@@ -1,28 +1,22 @@
 namespace TigerEmulator.Storage;
 
-/// The only way handlers and the lifecycle reach stored state. Every read returns a private copy: change it
-/// and call <see cref="Update"/> to store the change. A read-check-write runs inside <see cref="StateLock.Run"/>.
+/// The only way handlers and the lifecycle reach stored state. Documents are immutable records: a read hands out the
+/// stored instance, shared with every other reader, and a change is a new record (<c>with</c>) stored by
+/// <see cref="Update"/>. A read-check-write runs inside <see cref="StateLock.Run"/>.
 public interface IStore<T>
     where T : class, IDocument
 {
     T? Get(string id);
 
-    /// The stored document itself, shared with every other reader, for answers that only read it: it is never
-    /// changed in place (Update stores a new copy), so it stays consistent, but it must not be changed either.
-    T? Peek(string id);
-
-    /// Like <see cref="List"/>, without the copies: the same rule as <see cref="Peek"/> applies.
-    IReadOnlyList<T> PeekList(Func<T, bool> predicate);
-
     IReadOnlyList<T> List(Func<T, bool> predicate);
 
     /// The documents that belong to an owner (see <see cref="IOwnedDocument"/>), found through an index rather than a
-    /// scan; the same rule as <see cref="Peek"/> applies. Only for stores of owned documents.
-    IReadOnlyList<T> PeekOwnedBy(string ownerId);
+    /// scan. Only for stores of owned documents.
+    IReadOnlyList<T> OwnedBy(string ownerId);
 
     IReadOnlyList<T> All();
 
-    /// Lifecycle documents whose next step falls due at or before the time, as private copies, earliest first.
+    /// Lifecycle documents whose next step falls due at or before the time, earliest first.
     IReadOnlyList<T> DueBy(DateTime time);
 
     /// When the earliest next lifecycle step among the documents falls due, held steps aside; null when none does.
@@ -32,6 +26,7 @@ public interface IStore<T>
 
     void Insert(T document);
 
+    /// Replaces the stored document of the same id with this one; an id no longer stored is ignored.
     void Update(T document);
 
     bool Delete(string id);

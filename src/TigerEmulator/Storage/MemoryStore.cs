@@ -3,9 +3,8 @@ using System.Collections.Concurrent;
 namespace TigerEmulator.Storage;
 
 /// A store answers from memory, which holds the state; with a data folder, every write also reaches its file, in order,
-/// written behind on one reader (<see cref="WriteBehind"/>). Writes change memory under the state lock. Memory holds a
-/// private copy of each document, replaced whole on update and never changed in place, so the file's writer and
-/// readers that peek can share it while the caller goes on editing its own.
+/// written behind on one reader (<see cref="WriteBehind"/>). Writes change memory under the state lock. Documents are
+/// immutable records, replaced whole on update, so memory, the file's writer and every reader share one instance.
 internal sealed class MemoryStore<T> : IStore<T>
     where T : class, IDocument
 {
@@ -28,13 +27,9 @@ internal sealed class MemoryStore<T> : IStore<T>
         }
     }
 
-    public T? Get(string id) => memory.TryGetValue(id, out var document) ? DocumentCopy.Of(document) : null;
+    public T? Get(string id) => memory.GetValueOrDefault(id);
 
-    public T? Peek(string id) => memory.GetValueOrDefault(id);
-
-    public IReadOnlyList<T> List(Func<T, bool> predicate) => [.. PeekList(predicate).Select(DocumentCopy.Of)];
-
-    public IReadOnlyList<T> PeekList(Func<T, bool> predicate)
+    public IReadOnlyList<T> List(Func<T, bool> predicate)
     {
         var found = new List<T>();
         foreach (var (_, document) in memory)
@@ -48,7 +43,7 @@ internal sealed class MemoryStore<T> : IStore<T>
         return found;
     }
 
-    public IReadOnlyList<T> PeekOwnedBy(string ownerId)
+    public IReadOnlyList<T> OwnedBy(string ownerId)
     {
         if (!Owned)
         {
@@ -70,7 +65,7 @@ internal sealed class MemoryStore<T> : IStore<T>
     public IReadOnlyList<T> All() => List(_ => true);
 
     public IReadOnlyList<T> DueBy(DateTime time) =>
-        [.. schedule.DueBy(time).Select(id => memory.TryGetValue(id, out var document) ? DocumentCopy.Of(document) : null).OfType<T>()];
+        [.. schedule.DueBy(time).Select(id => memory.GetValueOrDefault(id)).OfType<T>()];
 
     public DateTime? NextDue() => schedule.Next();
 
@@ -80,14 +75,13 @@ internal sealed class MemoryStore<T> : IStore<T>
     {
         using (state.Hold())
         {
-            var copy = DocumentCopy.Of(document);
-            if (!memory.TryAdd(document.Id, copy))
+            if (!memory.TryAdd(document.Id, document))
             {
                 throw new InvalidOperationException($"A {typeof(T).Name} with id '{document.Id}' already exists");
             }
 
-            Index(null, copy);
-            file?.Insert(copy);
+            Index(null, document);
+            file?.Insert(document);
         }
     }
 
@@ -100,10 +94,9 @@ internal sealed class MemoryStore<T> : IStore<T>
                 return;
             }
 
-            var copy = DocumentCopy.Of(document);
-            memory[document.Id] = copy;
-            Index(stored, copy);
-            file?.Upsert(copy);
+            memory[document.Id] = document;
+            Index(stored, document);
+            file?.Upsert(document);
         }
     }
 

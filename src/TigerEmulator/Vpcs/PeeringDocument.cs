@@ -2,21 +2,21 @@ using TigerEmulator.Lifecycle;
 
 namespace TigerEmulator.Vpcs;
 
-public sealed class PeeringDocument : LifecycleDocument
+public sealed record PeeringDocument : LifecycleDocument
 {
-    public string VpcId { get; set; } = "";
+    public string VpcId { get; init; } = "";
 
-    public string ProjectId { get; set; } = "";
+    public string ProjectId { get; init; } = "";
 
-    public string PeerAccountId { get; set; } = "";
+    public string PeerAccountId { get; init; } = "";
 
-    public string PeerRegionCode { get; set; } = "";
+    public string PeerRegionCode { get; init; } = "";
 
-    public string PeerVpcId { get; set; } = "";
+    public string PeerVpcId { get; init; } = "";
 
-    public string ProvisionedId { get; set; } = "";
+    public string ProvisionedId { get; init; } = "";
 
-    public DateTime Created { get; set; }
+    public DateTime Created { get; init; }
 
-    public string? ErrorMessage { get; set; }
+    public string? ErrorMessage { get; init; }
 }

@@ -53,9 +53,9 @@ public static class PeeringHandlers
                 ProvisionedId = "pcx-" + ids.NewId(),
                 Created = clock.UtcNow,
             };
-            lifecycle.Begin(peering, VpcKinds.CreatePeering);
-            peerings.Insert(peering);
-            return TypedResults.Created($"/public/api/v1/projects/{project_id}/vpcs/{vpc_id}/peerings/{peering.Id}", PeeringBody.From(peering));
+            var begun = lifecycle.Begin(peering, VpcKinds.CreatePeering);
+            peerings.Insert(begun);
+            return TypedResults.Created($"/public/api/v1/projects/{project_id}/vpcs/{vpc_id}/peerings/{begun.Id}", PeeringBody.From(begun));
         });
     }
 

@@ -2,17 +2,17 @@ using TigerEmulator.Storage;
 
 namespace TigerEmulator.Vpcs;
 
-public sealed class VpcDocument : IDocument
+public sealed record VpcDocument : IDocument
 {
-    public string Id { get; set; } = "";
+    public string Id { get; init; } = "";
 
-    public string ProjectId { get; set; } = "";
+    public string ProjectId { get; init; } = "";
 
-    public string Name { get; set; } = "";
+    public string Name { get; init; } = "";
 
-    public string Cidr { get; set; } = "";
+    public string Cidr { get; init; } = "";
 
-    public string RegionCode { get; set; } = "";
+    public string RegionCode { get; init; } = "";
 
-    public DateTime Created { get; set; }
+    public DateTime Created { get; init; }
 }

@@ -41,9 +41,9 @@ public static class VpcHandlers
                 return Errors.NotFound("VPC", vpc_id);
             }
 
-            vpc.Name = name;
-            vpcs.Update(vpc);
-            return TypedResults.Ok(VpcBody.From(vpc));
+            var renamed = vpc with { Name = name };
+            vpcs.Update(renamed);
+            return TypedResults.Ok(VpcBody.From(renamed));
         });
     }
 

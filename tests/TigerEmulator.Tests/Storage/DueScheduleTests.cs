@@ -34,13 +34,9 @@ public sealed class DueScheduleTests : IDisposable
         Assert.Equal(["a", "b"], store.DueBy(T0.AddSeconds(1)).Select(s => s.Id));
         Assert.Equal(T0.AddSeconds(1), store.NextDue());
 
-        var a = store.Get("a")!;
-        a.NextStepAt = T0.AddSeconds(10);
-        store.Update(a);
+        store.Update(store.Get("a")! with { NextStepAt = T0.AddSeconds(10) });
         store.Delete("b");
-        var idle = store.Get("idle")!;
-        idle.NextStepAt = T0.AddSeconds(2);
-        store.Update(idle);
+        store.Update(store.Get("idle")! with { NextStepAt = T0.AddSeconds(2) });
 
         Assert.Equal(["idle", "c", "a"], store.DueBy(T0.AddSeconds(10)).Select(s => s.Id));
         Assert.Equal(T0.AddSeconds(2), store.NextDue());

@@ -23,7 +23,7 @@ public sealed class OwnerIndexTests : IDisposable
     }
 
     [Fact]
-    public void PeekOwnedBy_FollowsInsertsUpdatesDeletesAndDeleteAll_InTheOrderStored()
+    public void OwnedBy_FollowsInsertsUpdatesDeletesAndDeleteAll_InTheOrderStored()
     {
         using var database = new EmulatorDatabase(new EmulatorOptions(), state);
         var store = new MemoryStore<ReplicaSetDocument>(database, state);
@@ -32,30 +32,26 @@ public sealed class OwnerIndexTests : IDisposable
         store.Insert(Set("r1", "svc-a"));
         store.Insert(Set("r3", "svc-b"));
 
-        Assert.Equal(["r2", "r1"], store.PeekOwnedBy("svc-a").Select(r => r.Id));
-        Assert.Equal(["r3"], store.PeekOwnedBy("svc-b").Select(r => r.Id));
-        Assert.Empty(store.PeekOwnedBy("svc-none"));
+        Assert.Equal(["r2", "r1"], store.OwnedBy("svc-a").Select(r => r.Id));
+        Assert.Equal(["r3"], store.OwnedBy("svc-b").Select(r => r.Id));
+        Assert.Empty(store.OwnedBy("svc-none"));
 
-        var renamed = store.Get("r2")!;
-        renamed.Name = "renamed";
-        store.Update(renamed);
-        var moved = store.Get("r1")!;
-        moved.ServiceId = "svc-b";
-        store.Update(moved);
+        store.Update(store.Get("r2")! with { Name = "renamed" });
+        store.Update(store.Get("r1")! with { ServiceId = "svc-b" });
 
-        Assert.Equal([("r2", "renamed")], store.PeekOwnedBy("svc-a").Select(r => (r.Id, r.Name)));
-        Assert.Equal(["r3", "r1"], store.PeekOwnedBy("svc-b").Select(r => r.Id));
+        Assert.Equal([("r2", "renamed")], store.OwnedBy("svc-a").Select(r => (r.Id, r.Name)));
+        Assert.Equal(["r3", "r1"], store.OwnedBy("svc-b").Select(r => r.Id));
 
         Assert.True(store.Delete("r3"));
-        Assert.Equal(["r1"], store.PeekOwnedBy("svc-b").Select(r => r.Id));
+        Assert.Equal(["r1"], store.OwnedBy("svc-b").Select(r => r.Id));
 
         store.DeleteAll();
-        Assert.Empty(store.PeekOwnedBy("svc-a"));
-        Assert.Empty(store.PeekOwnedBy("svc-b"));
+        Assert.Empty(store.OwnedBy("svc-a"));
+        Assert.Empty(store.OwnedBy("svc-b"));
     }
 
     [Fact]
-    public void PeekOwnedBy_AfterARestartOnTheDataFolder_FindsWhatWasStored()
+    public void OwnedBy_AfterARestartOnTheDataFolder_FindsWhatWasStored()
     {
         using (var database = new EmulatorDatabase(new EmulatorOptions { DataDir = folder }, state))
         {
@@ -69,17 +65,17 @@ public sealed class OwnerIndexTests : IDisposable
         using var reopened = new EmulatorDatabase(new EmulatorOptions { DataDir = folder }, state);
         var restored = new MemoryStore<ReplicaSetDocument>(reopened, state);
 
-        Assert.Equal(["r1"], restored.PeekOwnedBy("svc-a").Select(r => r.Id));
-        Assert.Equal(["r3"], restored.PeekOwnedBy("svc-b").Select(r => r.Id));
+        Assert.Equal(["r1"], restored.OwnedBy("svc-a").Select(r => r.Id));
+        Assert.Equal(["r3"], restored.OwnedBy("svc-b").Select(r => r.Id));
     }
 
     [Fact]
-    public void PeekOwnedBy_OnAStoreOfDocumentsWithoutOwner_IsRefused()
+    public void OwnedBy_OnAStoreOfDocumentsWithoutOwner_IsRefused()
     {
         using var database = new EmulatorDatabase(new EmulatorOptions(), state);
         var store = new MemoryStore<ServiceDocument>(database, state);
 
-        var refused = Assert.Throws<NotSupportedException>(() => store.PeekOwnedBy("anything"));
+        var refused = Assert.Throws<NotSupportedException>(() => store.OwnedBy("anything"));
         Assert.Equal("ServiceDocument has no owner to look it up by", refused.Message);
     }
 

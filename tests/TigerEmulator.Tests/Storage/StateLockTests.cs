@@ -27,7 +27,7 @@ public sealed class StateLockTests : IDisposable
         {
             checking.Set();
             done.Wait();
-            return store.Peek("a") is null;
+            return store.Get("a") is null;
         }));
         checking.Wait();
 
@@ -38,7 +38,7 @@ public sealed class StateLockTests : IDisposable
         Assert.NotSame(insert, first);
         Assert.True(await check);
         await insert;
-        Assert.NotNull(store.Peek("a"));
+        Assert.NotNull(store.Get("a"));
     }
 
     [Fact]
