@@ -5,16 +5,12 @@ namespace TigerEmulator.Logs;
 
 /// Writes a page as the contract's <c>ServiceLogs</c>: <c>logs</c> (each entry as PostgreSQL's plain line), <c>entries</c>
 /// (<c>{timestamp, message, severity}</c>) and the cursor. Each entry is generated once, its message escaped once, and
-/// both forms are copied from that, with no string per line: a page is 500 entries, and clients poll it (bench/SPEED.md
-/// has the figures). The entry objects themselves go through the writer's calls. The property names are the contract's,
-/// whatever naming policy the options carry.
+/// both forms are copied from that, with no string per line: a page is 500 entries, and clients poll it. The property
+/// names are the contract's, whatever naming policy the options carry.
 internal sealed class ServiceLogsJson : JsonConverter<ServiceLogsBody>
 {
     private static readonly JsonEncodedText Logs = JsonEncodedText.Encode("logs");
     private static readonly JsonEncodedText Entries = JsonEncodedText.Encode("entries");
-    private static readonly JsonEncodedText Timestamp = JsonEncodedText.Encode("timestamp");
-    private static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
-    private static readonly JsonEncodedText Severity = JsonEncodedText.Encode("severity");
     private static readonly JsonEncodedText LastCursor = JsonEncodedText.Encode("last_cursor");
     private static readonly JsonEncodedText LastCursorDeprecated = JsonEncodedText.Encode("lastCursor");
 
@@ -38,13 +34,7 @@ internal sealed class ServiceLogsJson : JsonConverter<ServiceLogsBody>
         writer.WriteStartArray(Entries);
         for (var i = 0; i < page.Count; i++)
         {
-            var stamp = page.Stamp(i);
-            writer.WriteStartObject();
-            writer.WriteString(Timestamp, stamp.Timestamp);
-            writer.WritePropertyName(Message);
-            writer.WriteRawValue(page.MessageJson(i), skipInputValidation: true);
-            writer.WriteString(Severity, stamp.Severity);
-            writer.WriteEndObject();
+            EntryJson.Write(writer, page.Stamp(i), page.MessageJson(i), line);
         }
 
         writer.WriteEndArray();

@@ -65,6 +65,42 @@ public sealed class LogJsonTests
         Assert.Equal(JsonSerializer.Serialize(line.ToText()), lineJson.ToString());
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(1_230_000)]
+    [InlineData(9_999_999)]
+    [InlineData(50_000)]
+    public void Timestamp_IsWrittenAsTheSerializerWritesAUtcDateTime(long ticksPastTheSecond)
+    {
+        var time = new DateTime(2026, 12, 31, 23, 59, 59, DateTimeKind.Utc).AddTicks(ticksPastTheSecond);
+        Span<byte> written = stackalloc byte[40];
+
+        Assert.True(LineTime.TryWriteJson(time, written, out var length));
+        Assert.Equal(JsonSerializer.Serialize(time), Encoding.UTF8.GetString(written[..length]));
+        Assert.False(LineTime.TryWriteJson(DateTime.SpecifyKind(time, DateTimeKind.Unspecified), written, out _));
+    }
+
+    [Theory]
+    [InlineData(DateTimeKind.Utc, "LOG")]
+    [InlineData(DateTimeKind.Unspecified, "WARNING")]
+    [InlineData(DateTimeKind.Local, "NOTICE")]
+    public void Entry_IsWhatTheSerializerWrites_WhateverTheTimesKind(DateTimeKind kind, string severity)
+    {
+        var time = DateTime.SpecifyKind(new DateTime(2026, 1, 15, 9, 30, 0, 120), kind);
+        using var message = new LineText();
+        JsonText.AppendValue("a \"quoted\" word\n\tand more"u8, message);
+        using var scratch = new LineText();
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            EntryJson.Write(writer, new LogStamp(time, severity, 42), message.Written, scratch);
+        }
+
+        var expected = JsonSerializer.Serialize(new { timestamp = time, message = "a \"quoted\" word\n\tand more", severity });
+        Assert.Equal(expected, Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
     [Fact]
     public void Figures_AreWrittenAsPostgresPrintsThem()
     {
