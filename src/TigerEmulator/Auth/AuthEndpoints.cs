@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TigerEmulator.Http;
 
@@ -29,7 +30,13 @@ public static class AuthEndpoints
     }
 }
 
-public sealed record AuthInfoBody(string Type, [property: System.Text.Json.Serialization.JsonPropertyName("apiKey")] ApiKeyBody ApiKey);
+/// The key under both names: the newer contract revision (and the current Tiger CLI, which refuses a login without it)
+/// reads <c>api_key</c>; the older one, and older clients, read <c>apiKey</c>. Neither forbids the other's property.
+public sealed record AuthInfoBody(string Type, [property: JsonPropertyName("api_key")] ApiKeyBody ApiKey)
+{
+    [JsonPropertyName("apiKey")]
+    public ApiKeyBody ApiKeyDeprecated => ApiKey;
+}
 
 public sealed record ApiKeyBody(string PublicKey, string Name, DateTime Created, ProjectBody Project, UserBody IssuingUser);
 
