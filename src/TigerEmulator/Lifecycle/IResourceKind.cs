@@ -7,8 +7,6 @@ public interface IResourceKind
 {
     string Name { get; }
 
-    IReadOnlyList<string> Statuses { get; }
-
     IReadOnlyList<LifecycleAction> Actions { get; }
 
     string? FailedStatus { get; }

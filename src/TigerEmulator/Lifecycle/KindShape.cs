@@ -5,9 +5,6 @@ namespace TigerEmulator.Lifecycle;
 /// faults, seeds, the transition table) reads it from here.
 public sealed record KindShape<T>(string Name, Func<T, string?> ProjectOf)
 {
-    /// Every status a resource of the kind can have; a scenario may seed any of them.
-    public IReadOnlyList<string> Statuses { get; init; } = [];
-
     /// The kind's rows of the transition table.
     public IReadOnlyList<LifecycleAction> Actions { get; init; } = [];
 

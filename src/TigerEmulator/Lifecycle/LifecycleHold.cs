@@ -20,8 +20,6 @@ public sealed class LifecycleHold
     /// it waited for is no longer wanted.
     public CancellationToken Abandoned => abandoned.Token;
 
-    public bool IsSettled => Volatile.Read(ref settled) != 0;
-
     public void Complete() => Settle(null);
 
     public void Fail(string reason) => Settle(reason);

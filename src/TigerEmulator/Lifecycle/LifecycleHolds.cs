@@ -33,14 +33,6 @@ public sealed class LifecycleHolds(IEnumerable<ILifecycleListener> listeners)
         return holds;
     }
 
-    public bool IsHeld(string kind, string id)
-    {
-        lock (gate)
-        {
-            return parked.ContainsKey((kind, id));
-        }
-    }
-
     /// Takes a settled hold off its resource. Returns the due time to restore when the resource should move on (the
     /// last hold completed, or any hold failed, which abandons the others); null while others are open or when the
     /// resource was no longer held.

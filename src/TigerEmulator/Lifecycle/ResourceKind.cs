@@ -8,8 +8,6 @@ internal sealed class ResourceKind<T>(KindShape<T> shape, IStore<T> store) : IRe
 {
     public string Name => shape.Name;
 
-    public IReadOnlyList<string> Statuses => shape.Statuses;
-
     public IReadOnlyList<LifecycleAction> Actions => shape.Actions;
 
     public string? FailedStatus => shape.FailedStatus;

@@ -14,8 +14,6 @@ public sealed class ResourceLifecycle(
     /// The due time of a held step: it never falls due on its own, only when the clock API releases it.
     public static readonly DateTime HeldUntil = DateTime.MaxValue;
 
-    public TransitionTable Table => table;
-
     /// Null when the action may start from the resource's status; otherwise the 409 that says why not.
     public ErrorResult? Refusal(LifecycleDocument document, LifecycleAction action, string what) =>
         action.IsAllowedFrom(document.Status) && !TransitionTable.IsBeingDeleted(table.Kind(action.Kind), document.Status)

@@ -20,7 +20,6 @@ public static class ReplicaSetLifecycle
 
     public static readonly KindShape<ReplicaSetDocument> Shape = new(Kind, set => set.ProjectId)
     {
-        Statuses = All,
         Actions = [Create, Resize, Delete],
         FailedStatus = Error,
         Owner = new(ServiceLifecycle.Kind, set => set.ServiceId),

@@ -45,7 +45,6 @@ public static class ServiceLifecycle
 
     public static readonly KindShape<ServiceDocument> Shape = new(Kind, service => service.ProjectId)
     {
-        Statuses = All,
         Actions = [Create, Fork, Resize, SetHa, AttachVpc, DetachVpc, StopService, StartService, Delete, Recover],
         FailedStatus = Unstable,
     };

@@ -17,7 +17,6 @@ public static class VpcKinds
 
     public static readonly KindShape<PeeringDocument> PeeringShape = new(Peering, peering => peering.ProjectId)
     {
-        Statuses = All,
         Actions = [CreatePeering],
         FailedStatus = Failed,
         Owner = new(Vpc, peering => peering.VpcId),
