@@ -74,5 +74,5 @@ public static class ServiceActionHandlers
     }
 
     private static ErrorResult? Unless(ServiceDocument service, string status) =>
-        service.Status == status ? Errors.Conflict($"Service '{service.Id}' is {service.Status}") : null;
+        service.Status == status ? Errors.BadRequest($"Service '{service.Id}' is {service.Status}") : null;
 }
