@@ -74,6 +74,30 @@ public sealed class MintTokenTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Token_NeverReachesTheServersLog()
+    {
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var factory = Testing.TigerEmulatorFactory.With(new Testing.TigerEmulatorSettings
+        {
+            StartTime = Emulator.Start,
+            Configuration = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Debug" },
+            Log = line =>
+            {
+                lines.Enqueue(line);
+                output.WriteLine(line);
+            },
+        });
+        var token = (string)(await factory.MintAsync("1234567", factory.ProjectId))["token"]!;
+        var client = factory.CreateBearerClient(token);
+        await client.GetAsync("auth/info");
+        await client.PostAsync("auth/logout", null);
+        await client.GetAsync("auth/info");
+
+        Assert.NotEmpty(lines);
+        Assert.DoesNotContain(lines, line => line.Contains(token, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Mint_BehindTheAdminToken_Answers401WithoutIt()
     {
         using var factory = Emulator.Create(output, settings: new Dictionary<string, string?> { ["TIGER_EMULATOR_ADMIN_TOKEN"] = "admin-secret" });
