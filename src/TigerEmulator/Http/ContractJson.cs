@@ -23,6 +23,7 @@ namespace TigerEmulator.Http;
 [JsonSerializable(typeof(List<PeeringBody>))]
 [JsonSerializable(typeof(MessageBody))]
 [JsonSerializable(typeof(AuthInfoBody))]
+[JsonSerializable(typeof(IReadOnlyList<ProjectSummaryBody>))]
 [JsonSerializable(typeof(ServiceLogsBody))]
 [JsonSerializable(typeof(TigerError))]
 // Every endpoint with a filter asks for this one when it is built, at the first request; generated, it spares the cold

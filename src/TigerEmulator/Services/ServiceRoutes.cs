@@ -20,6 +20,7 @@ public static class ServiceRoutes
         service.MapPost("/disablePooler", ServiceActionHandlers.DisablePooler).WithName("disablePooler");
         service.MapPost("/setEnvironment", ServiceActionHandlers.SetEnvironment).WithName("setEnvironment");
         service.MapPost("/updatePassword", ServiceActionHandlers.UpdatePassword).WithName("updatePassword");
+        service.MapPost("/rename", ServiceActionHandlers.Rename).WithName("renameService");
         service.MapPost("/forkService", ForkHandler.Fork).WithName("forkService");
         service.MapPost("/attachToVPC", VpcAttachmentHandlers.Attach).WithName("attachServiceToVPC");
         service.MapPost("/detachFromVPC", VpcAttachmentHandlers.Detach).WithName("detachServiceFromVPC");
