@@ -19,8 +19,9 @@ public static class MetricsHandlers
             : TypedResults.Ok<IReadOnlyList<string>>(MetricCatalog.For(service).Select(metric => metric.Name).ToList());
     }
 
-    /// The body is checked before the service is looked up; what depends on the metric (is it served here, does it
-    /// take fn, are the filters' keys its labels) after. An unknown series is a 400, like any other bad field.
+    /// The body is checked before the service is looked up (a 404 only for a well-formed request); what depends on the
+    /// metric (is it served here, does it take fn, are the filters' keys its labels) after. An unknown series is a 400,
+    /// like any other bad field: the resource asked about, the service, exists.
     public static async Task<Results<Ok<IReadOnlyList<MetricSeriesBody>>, ErrorResult>> Series(
         string project_id, string service_id, HttpRequest request, ServiceCatalog catalog, EmulatorClock clock, EmulatorOptions options)
     {
@@ -31,18 +32,14 @@ public static class MetricsHandlers
             return Errors.NotFound("Service", service_id);
         }
 
-        var metric = MetricCatalog.Find(service, query.Name)
-            ?? throw TigerException.Invalid($"'name' '{query.Name}' is not a metric series of this service; getServiceMetricsAvailableSeries lists them");
-        if (query.Function is { } function && !metric.Functions.Contains(function))
+        if (MetricCatalog.Find(service, query.Name) is not { } metric)
         {
-            throw TigerException.Invalid(metric.Functions.Count == 0
-                ? $"'fn' is not accepted for {metric.Name}; leave it out"
-                : $"'fn' {function} is not accepted for {metric.Name}, a counter; percentiles need a metric stored as a sketch");
+            return Errors.BadRequest($"'name' '{query.Name}' is not a metric series of this service; getServiceMetricsAvailableSeries lists them");
         }
 
-        foreach (var filter in query.Filters)
+        if (query.ProblemWith(metric) is { } problem)
         {
-            filter.Check(metric);
+            return Errors.BadRequest(problem);
         }
 
         var builder = new SeriesBuilder(service, clock.UtcNow, options.Seed);

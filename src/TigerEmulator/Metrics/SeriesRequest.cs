@@ -3,8 +3,9 @@ using TigerEmulator.Reading;
 
 namespace TigerEmulator.Metrics;
 
-/// A getServiceMetricsSeries body, checked in itself: its fields, the window and the bucket. What depends on the
-/// metric (is it served, does it take fn, are the label keys its own) is checked against the service later.
+/// A getServiceMetricsSeries body, checked in itself as it is parsed (its fields, the window and the bucket; a refusal
+/// is thrown, naming the field); what depends on the metric is answered by <see cref="ProblemWith"/> once the handler
+/// has found the service and the metric.
 internal sealed record SeriesRequest(string Name, MetricWindow Window, string? Function, IReadOnlyList<LabelFilter> Filters)
 {
     public static readonly string[] Functions = ["RATE", "INCREASE", "SUM", "AVG", "MIN", "MAX", "COUNT", "P50", "P90", "P99", "LAST"];
@@ -37,6 +38,19 @@ internal sealed record SeriesRequest(string Name, MetricWindow Window, string? F
         }
 
         return new(name, new MetricWindow(from, to, bucket ?? MetricWindow.DefaultBucket(length)), function, filters);
+    }
+
+    /// What the metric itself refuses in the request (fn, the filters' keys and roles); null when it takes it all.
+    public string? ProblemWith(MetricDefinition metric)
+    {
+        if (Function is { } function && !metric.Functions.Contains(function))
+        {
+            return metric.Functions.Count == 0
+                ? $"'fn' is not accepted for {metric.Name}; leave it out"
+                : $"'fn' {function} is not accepted for {metric.Name}, a counter; percentiles need a metric stored as a sketch";
+        }
+
+        return Filters.Select(filter => filter.ProblemWith(metric)).FirstOrDefault(problem => problem is not null);
     }
 
     private static string Text(DateTime time) => time.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
