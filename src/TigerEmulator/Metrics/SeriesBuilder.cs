@@ -5,7 +5,7 @@ namespace TigerEmulator.Metrics;
 
 /// Computes the points of a service's series: one per bucket, null where no scrape fell (before the service ran, while
 /// it was stopped, after the emulated now). Nothing is stored; each value is drawn from the service's id, the series and
-/// the scrape's minute. Costs O(buckets + runs) a series.
+/// the scrape's minute. Costs O(buckets × log runs + runs) a series.
 internal sealed class SeriesBuilder(ServiceDocument service, DateTime now, int seed)
 {
     private readonly ServiceRuns runs = new(service);
