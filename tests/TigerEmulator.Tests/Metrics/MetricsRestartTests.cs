@@ -8,15 +8,9 @@ namespace TigerEmulator.Tests.Metrics;
 /// The sizes before a resize are stored with the service, so a restart on the same data folder answers the same series.
 public sealed class MetricsRestartTests(ITestOutputHelper output) : IDisposable
 {
-    private readonly string dataDir = Path.Combine(Path.GetTempPath(), "tiger-emulator-tests", Guid.NewGuid().ToString("N"));
+    private readonly TemporaryDataFolder dataFolder = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(dataDir))
-        {
-            Directory.Delete(dataDir, recursive: true);
-        }
-    }
+    public void Dispose() => dataFolder.Dispose();
 
     [Fact]
     public async Task Restart_OnSameDataFolder_AnswersTheSameSeries_OldSizeIncluded()
@@ -24,7 +18,7 @@ public sealed class MetricsRestartTests(ITestOutputHelper output) : IDisposable
         var start = Emulator.Start.UtcDateTime;
         var body = Body(CpuTotal, start, start.AddMinutes(30), 60);
         string path, before;
-        await using (var first = Emulator.Create(output, dataDir))
+        await using (var first = Emulator.Create(output, dataFolder.Path))
         {
             var client = first.CreateTigerClient();
             var id = await ServiceStory.CreateReadyAsync(first, client);
@@ -35,7 +29,7 @@ public sealed class MetricsRestartTests(ITestOutputHelper output) : IDisposable
             before = (await SeriesAsync(client, path, body)).ToJsonString();
         }
 
-        await using var second = Emulator.Create(output, dataDir);
+        await using var second = Emulator.Create(output, dataFolder.Path);
         var again = second.CreateTigerClient();
 
         // The restarted emulator's clock starts again at Emulator.Start: moved to the first one's now (09:20:06), the
