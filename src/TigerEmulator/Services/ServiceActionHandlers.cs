@@ -14,10 +14,17 @@ public static class ServiceActionHandlers
     public static Results<Accepted<ServiceBody>, ErrorResult> Stop(string project_id, string service_id, ServiceCatalog catalog) =>
         catalog.Begin(project_id, service_id, ServiceLifecycle.StopService);
 
-    public static async Task<Results<Accepted<ServiceBody>, ErrorResult>> Resize(string project_id, string service_id, HttpRequest request, ServiceCatalog catalog)
+    /// Keeps the size it replaces, with the time, so that the metrics of the past still show the old size.
+    public static async Task<Results<Accepted<ServiceBody>, ErrorResult>> Resize(
+        string project_id, string service_id, HttpRequest request, ServiceCatalog catalog, EmulatorClock clock)
     {
         var (cpu, memory) = ServiceRequests.ParseResize(await JsonBody.ReadAsync(request));
-        return catalog.Begin(project_id, service_id, ServiceLifecycle.Resize, service => service with { CpuMillis = cpu, MemoryGbs = memory });
+        return catalog.Begin(project_id, service_id, ServiceLifecycle.Resize, service => service with
+        {
+            CpuMillis = cpu,
+            MemoryGbs = memory,
+            EarlierSizes = [.. service.EarlierSizes, new EarlierSize(clock.UtcNow, service.CpuMillis, service.MemoryGbs)],
+        });
     }
 
     public static async Task<Results<Accepted<ServiceBody>, ErrorResult>> SetHa(string project_id, string service_id, HttpRequest request, ServiceCatalog catalog)

@@ -1,4 +1,5 @@
 using TigerEmulator.Logs;
+using TigerEmulator.Metrics;
 
 namespace TigerEmulator.Services;
 
@@ -25,6 +26,8 @@ public static class ServiceRoutes
         service.MapPost("/attachToVPC", VpcAttachmentHandlers.Attach).WithName("attachServiceToVPC");
         service.MapPost("/detachFromVPC", VpcAttachmentHandlers.Detach).WithName("detachServiceFromVPC");
         service.MapGet("/logs", LogHandlers.Get).WithName("getServiceLogs");
+        service.MapGet("/metrics/available-series", MetricsHandlers.AvailableSeries).WithName("getServiceMetricsAvailableSeries");
+        service.MapPost("/metrics/series", MetricsHandlers.Series).WithName("getServiceMetricsSeries");
         return project;
     }
 }
