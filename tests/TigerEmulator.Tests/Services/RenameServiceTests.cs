@@ -1,5 +1,4 @@
 using System.Net;
-using TigerEmulator.Http;
 using TigerEmulator.Tests.Support;
 using Xunit.Abstractions;
 
@@ -86,7 +85,7 @@ public sealed class RenameServiceTests(ITestOutputHelper output)
 
         var response = await emulator.Client.PostAsync($"{emulator.Seeder.ServicePath("nosuchsvc1")}/rename", Api.Json(new { name = "x" }));
 
-        await response.AssertErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND", Errors.NotFound("Service", "nosuchsvc1").Value.Message);
+        await response.AssertErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND", "no service with that id exists: 'nosuchsvc1'");
     }
 
     [Fact]
