@@ -49,8 +49,9 @@ public static class PathAndQueryCases
     public static IEnumerable<BadInputCase> WrongMethods() =>
         from path in OpenApiContract.AllOperations.GroupBy(operation => operation.PathTemplate)
         from method in Methods.Where(method => path.All(operation => operation.Method != method))
+        // Named after the operations of the path too, so that a path a pending operation adds is seen to wait for it.
         select new BadInputCase(
-            $"{method} {path.Key}",
+            $"{string.Join("+", path.Select(operation => operation.OperationId).Order(StringComparer.Ordinal))}: {method} {path.Key}",
             path.First().OperationId,
             (_, call) => Task.FromResult(call with { Method = method, Body = null }),
             ExpectedError.MethodNotAllowed,
