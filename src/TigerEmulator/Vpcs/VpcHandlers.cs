@@ -26,7 +26,7 @@ public static class VpcHandlers
             throw TigerException.Invalid(problem);
         }
 
-        var vpc = new VpcDocument { Id = ids.NewId(), ProjectId = project_id, Name = name, Cidr = cidr, RegionCode = region, Created = clock.UtcNow };
+        var vpc = new VpcDocument { Id = ids.NewNumericId(), ProjectId = project_id, Name = name, Cidr = cidr, RegionCode = region, Created = clock.UtcNow };
         vpcs.Insert(vpc);
         return TypedResults.Created($"/public/api/v1/projects/{project_id}/vpcs/{vpc.Id}", VpcBody.From(vpc));
     }

@@ -60,4 +60,18 @@ public sealed class BothRevisionBodyTests(ITestOutputHelper output)
         var set = (await emulator.Client.GetJsonAsync($"{seeder.ServicePath(serviceId)}/replicaSets")).AsArray().Single()!;
         Assert.Equal((4000, 16), ((int)set["cpu_millis"]!, (int)set["memory_gbs"]!));
     }
+
+    /// The newer revision's paths and vpc_id bodies take digits only (^[0-9]+$); the older takes any string.
+    [Fact]
+    public async Task CreatedVpcAndPeering_HaveIdsOfDigits()
+    {
+        using var emulator = new SeededEmulator(output);
+        var seeder = emulator.Seeder;
+
+        var vpcId = await seeder.VpcAsync();
+        var peeringId = await seeder.PeeringAsync(vpcId);
+
+        Assert.Matches("^[0-9]{10}$", vpcId);
+        Assert.Matches("^[0-9]{10}$", peeringId);
+    }
 }

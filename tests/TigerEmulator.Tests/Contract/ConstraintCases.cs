@@ -10,13 +10,14 @@ namespace TigerEmulator.Tests.Contract;
 /// just past a limit must be a 400 whose message names the field.
 public static class ConstraintCases
 {
-    /// Fields whose pattern the emulator cannot honour yet, with the reason; each is named in the README.
+    /// Fields whose pattern is answered otherwise than with a 400, with the reason; each is named in the README.
     public static readonly IReadOnlyDictionary<(string OperationId, string Field), string> PatternNotEnforced =
         new Dictionary<(string, string), string>
         {
-            // The newer revision documents digits only; the emulator's VPC ids are the older revision's letters and digits.
-            [("attachServiceToVPC", "vpc_id")] = "VPC ids are not numeric",
-            [("detachServiceFromVPC", "vpc_id")] = "VPC ids are not numeric",
+            // Ids are digits (the newer revision's pattern), but an id of another shape names no VPC like any unknown
+            // id: 404, as under the older revision, which documents no pattern (ConflictCases).
+            [("attachServiceToVPC", "vpc_id")] = "an id that names no VPC is a 404",
+            [("detachServiceFromVPC", "vpc_id")] = "an id that names no VPC is a 404",
         };
 
     /// Tried in turn: the first that a pattern refuses is the case's value.
