@@ -37,7 +37,7 @@ public static class FaultRoutes
     }
 
     private static Results<NoContent, ErrorResult> Remove(string id, FaultEngine engine) =>
-        engine.Remove(id) ? TypedResults.NoContent() : Errors.NotFound("Fault rule", id);
+        engine.Remove(id) ? TypedResults.NoContent() : Errors.NotFound("fault rule", id);
 
     private static NoContent Clear(FaultEngine engine)
     {

@@ -11,7 +11,9 @@ public static class Errors
 
     public static ErrorResult NotFound(string message) => new(404, new("NOT_FOUND", message));
 
-    public static ErrorResult NotFound(string kind, string id) => NotFound($"{kind} '{id}' was not found");
+    /// Worded as the cloud words it: the Tiger CLI's own integration suite looks for "no service with that id exists"
+    /// in the answer to a missing or deleted service, and the other kinds follow the same sentence.
+    public static ErrorResult NotFound(string kind, string id) => NotFound($"no {kind} with that id exists: '{id}'");
 
     public static ErrorResult MethodNotAllowed(string message) => new(405, new("METHOD_NOT_ALLOWED", message));
 

@@ -66,6 +66,6 @@ public static partial class Redaction
     }
 
     // A string value (also one cut short at the end of a captured prefix) or a bare value of a secret-named field.
-    [GeneratedRegex("\"(?<key>password|initial_password|new_password|secret_key|secret|token|access_token)\"\\s*:\\s*(\"(?:[^\"\\\\]|\\\\.)*(\"|$)|[^,}\\]\\s]+)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("\"(?<key>password|initial_password|new_password|secret_key|secret|token|access_token|refresh_token)\"\\s*:\\s*(\"(?:[^\"\\\\]|\\\\.)*(\"|$)|[^,}\\]\\s]+)", RegexOptions.IgnoreCase)]
     private static partial Regex SecretField();
 }

@@ -14,17 +14,19 @@ public sealed class ResourceLifecycle(
     /// The due time of a held step: it never falls due on its own, only when the clock API releases it.
     public static readonly DateTime HeldUntil = DateTime.MaxValue;
 
-    /// Null when the action may start from the resource's status; otherwise the 409 that says why not.
+    /// Null when the action may start from the resource's status; otherwise the 400 that says why not. The cloud answers
+    /// an action its status does not allow as invalid parameters (the Tiger CLI's suite expects 400 for `start` on a
+    /// READY service); 409 is kept for clashes between resources.
     public ErrorResult? Refusal(LifecycleDocument document, LifecycleAction action, string what) =>
         action.IsAllowedFrom(document.Status) && !TransitionTable.IsBeingDeleted(table.Kind(action.Kind), document.Status)
             ? null
-            : Errors.Conflict($"{what} '{document.Id}' is {document.Status}; {action.Name} needs {Needs(action)}");
+            : Errors.BadRequest($"{what} '{document.Id}' is {document.Status}; {action.Name} needs {Needs(action)}");
 
     /// Null when the resource an action starts from (a fork's parent, a replica set's service) has the status the row
-    /// asks for; otherwise the 409 that says why not.
+    /// asks for; otherwise the 400 that says why not.
     public static ErrorResult? SourceRefusal(LifecycleDocument source, LifecycleAction action, string what, string doing) =>
         action.SourceMustBe is { } needed && source.Status != needed
-            ? Errors.Conflict($"{what} '{source.Id}' is {source.Status}; {doing} needs {needed}")
+            ? Errors.BadRequest($"{what} '{source.Id}' is {source.Status}; {doing} needs {needed}")
             : null;
 
     /// The document on the first step of the action, for the caller to store.

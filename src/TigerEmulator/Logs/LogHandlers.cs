@@ -17,7 +17,7 @@ public static class LogHandlers
         var service = catalog.Find(project_id, service_id);
         if (service is null)
         {
-            return Errors.NotFound("Service", service_id);
+            return Errors.NotFound("service", service_id);
         }
 
         var settings = knobs.Apply(configured.CurrentValue);

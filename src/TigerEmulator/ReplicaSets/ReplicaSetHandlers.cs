@@ -12,7 +12,7 @@ public static class ReplicaSetHandlers
 {
     public static Results<Ok<List<ReplicaSetBody>>, ErrorResult> List(string project_id, string service_id, ServiceCatalog catalog) =>
         catalog.Find(project_id, service_id) is null
-            ? Errors.NotFound("Service", service_id)
+            ? Errors.NotFound("service", service_id)
             : TypedResults.Ok(catalog.ReplicaSetsOf(service_id).Select(ReplicaSetBody.From).ToList());
 
     public static async Task<Results<Accepted<ReplicaSetBody>, ErrorResult>> Create(
@@ -25,7 +25,7 @@ public static class ReplicaSetHandlers
             var service = catalog.Find(project_id, service_id);
             if (service is null)
             {
-                return Errors.NotFound("Service", service_id);
+                return Errors.NotFound("service", service_id);
             }
 
             if (ResourceLifecycle.SourceRefusal(service, ReplicaSetLifecycle.Create, "Service", "creating a read replica set") is { } refusal)
@@ -87,7 +87,7 @@ public static class ReplicaSetHandlers
         string projectId, string serviceId, string setId, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets, Func<ReplicaSetDocument, ReplicaSetDocument> change, string message)
     {
         var error = Change(projectId, serviceId, setId, catalog, sets, set =>
-            set.Status == ReplicaSetStatus.Deleting ? Errors.Conflict($"Read replica set '{set.Id}' is deleting") : change(set));
+            set.Status == ReplicaSetStatus.Deleting ? Errors.BadRequest($"Read replica set '{set.Id}' is deleting") : change(set));
         return error is null ? TypedResults.Ok(new MessageBody(message)) : error;
     }
 
@@ -97,12 +97,12 @@ public static class ReplicaSetHandlers
         {
             if (catalog.Find(projectId, serviceId) is null)
             {
-                return Errors.NotFound("Service", serviceId);
+                return Errors.NotFound("service", serviceId);
             }
 
             if (sets.Get(setId) is not { } set || set.ServiceId != serviceId)
             {
-                return Errors.NotFound("Read replica set", setId);
+                return Errors.NotFound("read replica set", setId);
             }
 
             var outcome = change(set);

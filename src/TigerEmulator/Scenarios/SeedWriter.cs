@@ -13,6 +13,8 @@ namespace TigerEmulator.Scenarios;
 public sealed class SeedWriter(
     IStore<ProjectDocument> projects,
     IStore<ApiKeyDocument> keys,
+    IStore<UserDocument> users,
+    IStore<AccessTokenDocument> tokens,
     IStore<VpcDocument> vpcs,
     IStore<PeeringDocument> peerings,
     IStore<ServiceDocument> services,
@@ -55,6 +57,16 @@ public sealed class SeedWriter(
                 Id = key.PublicKey, SecretHash = ApiKeyRegistry.Hash(key.SecretKey), Name = key.Name, Created = now, ProjectId = key.Project,
                 UserId = "emulatoruser", UserName = "Emulator User", UserEmail = "emulator@example.com",
             });
+        }
+
+        foreach (var user in scenario.Users)
+        {
+            users.Insert(new UserDocument { Id = user.Id, Name = user.Name, Email = user.Email, ProjectIds = user.Projects });
+        }
+
+        foreach (var token in scenario.Tokens)
+        {
+            tokens.Insert(new AccessTokenDocument { Id = token.Hash, UserId = token.User, Created = now, ExpiresAt = now + token.Lifetime });
         }
 
         WriteResources(scenario.Vpcs, scenario.Peerings, scenario.Services, scenario.ReplicaSets, newIds, now);

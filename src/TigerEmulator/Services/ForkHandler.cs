@@ -21,7 +21,7 @@ public static class ForkHandler
             var parent = catalog.Find(project_id, service_id);
             if (parent is null)
             {
-                return Errors.NotFound("Service", service_id);
+                return Errors.NotFound("service", service_id);
             }
 
             if (ResourceLifecycle.SourceRefusal(parent, ServiceLifecycle.Fork, "Service", "fork") is { } refusal)

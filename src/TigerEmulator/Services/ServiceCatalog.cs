@@ -69,7 +69,7 @@ public sealed class ServiceCatalog(IStore<ServiceDocument> services, IStore<Repl
         {
             if (Find(projectId, serviceId) is not { } service)
             {
-                return Errors.NotFound("Service", serviceId);
+                return Errors.NotFound("service", serviceId);
             }
 
             var outcome = change(service);

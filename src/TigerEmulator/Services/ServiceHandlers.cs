@@ -18,7 +18,7 @@ public static class ServiceHandlers
     public static Results<Ok<ServiceBody>, ErrorResult> Get(string project_id, string service_id, ServiceCatalog catalog) =>
         catalog.Find(project_id, service_id) is { } service
             ? TypedResults.Ok(catalog.Body(service))
-            : Errors.NotFound("Service", service_id);
+            : Errors.NotFound("service", service_id);
 
     public static async Task<Accepted<ServiceBody>> Create(
         string project_id, HttpRequest request, ServiceCatalog catalog, IdGenerator ids, EmulatorClock clock, IEndpointAllocator endpoints)

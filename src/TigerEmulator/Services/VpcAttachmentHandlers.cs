@@ -29,7 +29,7 @@ public static class VpcAttachmentHandlers
 
             if (vpc.RegionCode != service.RegionCode)
             {
-                return Errors.Conflict($"VPC '{vpc.Id}' is in {vpc.RegionCode}, but service '{service.Id}' is in {service.RegionCode}");
+                return Errors.BadRequest($"VPC '{vpc.Id}' is in {vpc.RegionCode}, but service '{service.Id}' is in {service.RegionCode}");
             }
 
             return catalog.TryBegin(service, ServiceLifecycle.AttachVpc, s => s with { VpcId = vpc.Id });

@@ -23,7 +23,7 @@ public static class PeeringHandlers
 
         return peerings.Get(peering_id) is { } peering && peering.VpcId == vpc_id
             ? TypedResults.Ok(PeeringBody.From(peering))
-            : Errors.NotFound("Peering", peering_id);
+            : Errors.NotFound("peering connection", peering_id);
     }
 
     public static async Task<Results<Created<PeeringBody>, ErrorResult>> Create(
@@ -70,7 +70,7 @@ public static class PeeringHandlers
 
             if (peerings.Get(peering_id) is not { } peering || peering.VpcId != vpc_id)
             {
-                return Errors.NotFound("Peering", peering_id);
+                return Errors.NotFound("peering connection", peering_id);
             }
 
             peerings.Delete(peering.Id);

@@ -79,7 +79,7 @@ public sealed class FaultApiTests(ITestOutputHelper output)
     {
         using var factory = Emulator.Create(output);
         var response = await factory.CreateClient().DeleteAsync("/_emulator/faults/nope");
-        await response.AssertErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND", "Fault rule 'nope' was not found");
+        await response.AssertErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND", "no fault rule with that id exists: 'nope'");
     }
 
     [Fact]

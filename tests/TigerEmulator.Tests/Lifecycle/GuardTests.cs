@@ -7,7 +7,7 @@ namespace TigerEmulator.Tests.Lifecycle;
 public sealed class GuardTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task Resize_WhilePaused_Returns409NamingTheStatus()
+    public async Task Resize_WhilePaused_Returns400NamingTheStatus()
     {
         using var factory = Emulator.Create(output);
         var client = factory.CreateTigerClient();
@@ -18,11 +18,11 @@ public sealed class GuardTests(ITestOutputHelper output)
 
         var response = await client.PostAsync($"{seeder.ServicePath(id)}/resize", Api.Json(new { cpu_millis = "1000", memory_gbs = "4" }));
 
-        await response.AssertErrorAsync(HttpStatusCode.Conflict, "CONFLICT", $"Service '{id}' is PAUSED; resize needs READY");
+        await response.AssertErrorAsync(HttpStatusCode.BadRequest, "INVALID_REQUEST", $"Service '{id}' is PAUSED; resize needs READY");
     }
 
     [Fact]
-    public async Task Start_WhileReady_Returns409()
+    public async Task Start_WhileReady_Returns400AsTheCloudDoes()
     {
         using var factory = Emulator.Create(output);
         var client = factory.CreateTigerClient();
@@ -31,7 +31,7 @@ public sealed class GuardTests(ITestOutputHelper output)
 
         var response = await client.PostAsync($"{seeder.ServicePath(id)}/start", null);
 
-        await response.AssertErrorAsync(HttpStatusCode.Conflict, "CONFLICT", $"Service '{id}' is READY; start needs PAUSED");
+        await response.AssertErrorAsync(HttpStatusCode.BadRequest, "INVALID_REQUEST", $"Service '{id}' is READY; start needs PAUSED");
     }
 
     [Theory]
@@ -43,7 +43,8 @@ public sealed class GuardTests(ITestOutputHelper output)
     [InlineData("setEnvironment")]
     [InlineData("updatePassword")]
     [InlineData("forkService")]
-    public async Task AnyActionButDelete_WhileDeleting_Returns409(string action)
+    [InlineData("rename")]
+    public async Task AnyActionButDelete_WhileDeleting_Returns400(string action)
     {
         using var factory = Emulator.Create(output);
         var client = factory.CreateTigerClient();
@@ -57,12 +58,13 @@ public sealed class GuardTests(ITestOutputHelper output)
             "setEnvironment" => new { environment = "PROD" },
             "updatePassword" => new { password = "long-enough-password" },
             "forkService" => new { fork_strategy = "NOW" },
+            "rename" => new { name = "renamed" },
             _ => new { },
         };
 
         var response = await client.PostAsync($"{seeder.ServicePath(id)}/{action}", Api.Json(body));
 
-        await response.AssertErrorAsync(HttpStatusCode.Conflict, "CONFLICT", $"Service '{id}' is DELETING");
+        await response.AssertErrorAsync(HttpStatusCode.BadRequest, "INVALID_REQUEST", $"Service '{id}' is DELETING");
     }
 
     [Fact]
@@ -94,7 +96,7 @@ public sealed class GuardTests(ITestOutputHelper output)
         var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.PostAsync($"{seeder.ServicePath(id)}/stop", null)));
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Accepted);
-        Assert.Equal(19, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        Assert.Equal(19, responses.Count(r => r.StatusCode == HttpStatusCode.BadRequest));
         Assert.Equal("PAUSING", await seeder.StatusAsync(seeder.ServicePath(id)));
     }
 }
