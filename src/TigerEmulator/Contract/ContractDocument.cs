@@ -1,34 +1,34 @@
-using System.Reflection;
-
 namespace TigerEmulator.Contract;
 
-/// The Tiger contract as Swagger UI shows it: the repository's openapi.yml, pointed at this emulator and told
-/// about Basic authentication so that "Try it out" works. The file itself is never edited.
+/// The Tiger contract's revisions as Swagger UI shows them: each file pointed at this emulator and told about Basic
+/// authentication (when it does not already say so) so that "Try it out" works. The files themselves are never edited.
 public sealed class ContractDocument
 {
-    public const string Path = "/swagger/contract/openapi.yml";
-
     private const string CloudServer = "https://console.cloud.tigerdata.com/public/api/v1";
 
-    private readonly Lazy<string> served = new(Build);
+    private readonly Dictionary<ContractRevision, Lazy<string>> served =
+        ContractRevision.All.ToDictionary(revision => revision, revision => new Lazy<string>(() => Build(revision.Original())));
 
-    public static string Original()
+    public string Served(ContractRevision revision) => served[revision].Value;
+
+    private static string Build(string original)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("openapi.yml")
-            ?? throw new InvalidOperationException("openapi.yml is not embedded in the emulator");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+        var text = original.Replace(CloudServer, "/public/api/v1", StringComparison.Ordinal);
 
-    public string Served => served.Value;
+        // The newer revision declares its schemes (Basic and bearer) and a top-level security list; the older declares neither.
+        if (!text.Contains("\nsecurity:\n", StringComparison.Ordinal))
+        {
+            text = text.Replace("\ntags:\n", "\nsecurity:\n  - basicAuth: []\n\ntags:\n", StringComparison.Ordinal);
+        }
 
-    private static string Build()
-    {
-        var text = Original().Replace(CloudServer, "/public/api/v1", StringComparison.Ordinal);
-        text = text.Replace("\ntags:\n", "\nsecurity:\n  - basicAuth: []\n\ntags:\n", StringComparison.Ordinal);
-        return text.Replace(
-            "\ncomponents:\n",
-            "\ncomponents:\n  securitySchemes:\n    basicAuth:\n      type: http\n      scheme: basic\n      description: public key as user name, secret key as password\n",
-            StringComparison.Ordinal);
+        if (!text.Contains("\n  securitySchemes:\n", StringComparison.Ordinal))
+        {
+            text = text.Replace(
+                "\ncomponents:\n",
+                "\ncomponents:\n  securitySchemes:\n    basicAuth:\n      type: http\n      scheme: basic\n      description: public key as user name, secret key as password\n",
+                StringComparison.Ordinal);
+        }
+
+        return text;
     }
 }

@@ -19,6 +19,7 @@ namespace TigerEmulator.Http;
 [JsonSerializable(typeof(List<ReplicaSetBody>))]
 [JsonSerializable(typeof(ReplicaSetBody))]
 [JsonSerializable(typeof(VpcBody))]
+[JsonSerializable(typeof(VpcRenamedBody))]
 [JsonSerializable(typeof(List<VpcBody>))]
 [JsonSerializable(typeof(PeeringBody))]
 [JsonSerializable(typeof(List<PeeringBody>))]
