@@ -6,6 +6,8 @@ internal sealed class LifecycleBurst(IReadOnlyList<ScriptLine> script, BurstFact
 {
     public override long Capacity => script.Count;
 
+    public override SeveritySet Severities { get; } = script.Aggregate(SeveritySet.None, (set, line) => set | SeverityNames.Of(line.Severity));
+
     public override DateTime TimeOf(long index) => times[index];
 
     // Bursts are a handful of lines per lifecycle event, so their messages stay plain strings.
@@ -14,6 +16,8 @@ internal sealed class LifecycleBurst(IReadOnlyList<ScriptLine> script, BurstFact
         text.Append(script[(int)index].Write(facts));
         return new LogStamp(times[index], script[(int)index].Severity, facts.Pid);
     }
+
+    public override string SeverityOf(long index) => script[(int)index].Severity;
 
     protected override long CountBeforeAnyTime(DateTime time)
     {

@@ -57,6 +57,29 @@ internal static class LogsClient
         throw new InvalidOperationException($"the walk did not end within {maxPages} pages");
     }
 
+    /// Every entry a filtered query finds, newest first, and the number of pages it took. A filtered page may hold fewer
+    /// than 500 entries, or none, and still carry a cursor (its scan stopped at its budget); the walk follows it all the same.
+    public static async Task<(List<WalkedEntry> Entries, int Pages)> WalkFilteredAsync(HttpClient client, string path, string query, int maxPages = 1000)
+    {
+        var walked = new List<WalkedEntry>();
+        string? cursor = null;
+        for (var pages = 1; pages <= maxPages; pages++)
+        {
+            var page = await client.GetJsonAsync($"{path}?{Join(query, cursor is null ? "" : $"cursor={WebUtility.UrlEncode(cursor)}")}");
+            var entries = WalkedEntry.FromPage(page);
+            walked.AddRange(entries);
+            cursor = (string?)page["lastCursor"];
+            Assert.Equal(cursor, (string?)page["last_cursor"]);
+            Assert.True(entries.Count <= 500, $"a page holds {entries.Count} entries");
+            if (cursor is null)
+            {
+                return (walked, pages);
+            }
+        }
+
+        throw new InvalidOperationException($"the walk did not end within {maxPages} pages");
+    }
+
     public static async Task<JsonNode> PageAsync(HttpClient client, string path, string query) => await client.GetJsonAsync($"{path}?{query}");
 
     private static string Join(string query, string more) =>
