@@ -5,13 +5,14 @@ namespace TigerEmulator.Logs;
 internal sealed class TrafficLines(TrafficMix mix, bool replica, DateTime created)
 {
     private readonly SlotDraws draws = new();
+    private SeveritySet? severities;
 
     /// A connection is authorized milliseconds after it is received, not a slot later.
     public bool CompletesConnection(long index, ulong pieceHash) =>
         index % 2 == 1 && mix.CompletesConnection(SlotHash.Uniform(SlotHash.Mix(pieceHash, index - 1)));
 
-    /// The severities of every kind the mix can pick.
-    public SeveritySet Severities { get; } = mix.Kinds.Aggregate(SeveritySet.None, (set, kind) => set | SeverityNames.Of(SeverityOf(kind)));
+    /// The severities of every kind the mix can pick, worked out when a filter first asks.
+    public SeveritySet Severities => severities ??= mix.Kinds.Aggregate(SeveritySet.None, (set, kind) => set | SeverityNames.Of(SeverityOf(kind)));
 
     public string SeverityOf(long index, ulong pieceHash) => SeverityOf(Draw(index, pieceHash).Kind);
 
