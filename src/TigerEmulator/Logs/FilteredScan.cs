@@ -9,11 +9,11 @@ namespace TigerEmulator.Logs;
 /// the log whose lines cannot have any of the filter's severities is passed over whole, at no cost to the budget.
 internal static class FilteredScan
 {
-    /// Entries one page may examine. Writing and searching a message costs about 0.25 µs of CPU (LogsBench, a term
-    /// found nowhere: 4–5 ms for 20,000), so a page that finds little costs about 2.5 ms, within the 5 ms that 200 pages
-    /// a second allow on two cores shared with the client (bench/README.md, "Filtered pages"). A million-entry log takes
-    /// a hundred such pages to search through.
-    public const int Budget = 10_000;
+    /// Entries one page may examine. Writing and searching a message costs about 0.2 µs of CPU, linearly in the budget
+    /// (2,500 to 40,000 measured), so a page that finds little costs about 1 ms. Over HTTP, with wrk on the same two
+    /// cores, 10,000 entries gave 116–208 pages a second, short of the target of 200, and 5,000 gave 422–503
+    /// (bench/README.md, "Filtered pages"). A million-entry log takes two hundred such pages to search through.
+    public const int Budget = 5_000;
 
     /// The matches, newest first, and where the next page starts: null when no older entry of the window is left to examine.
     public static (long[] Matches, long? Resume) Run(LogTimeline timeline, LogFilter filter, long top, long oldest, int budget = Budget)
