@@ -29,6 +29,20 @@ public static class EmulatorCommand
             return 0;
         }
 
-        return await EmulatorHost.ServeAsync(commandLine);
+        if (commandLine.Verb is null)
+        {
+            return await EmulatorHost.ServeAsync(commandLine);
+        }
+
+        try
+        {
+            return await ControlCommands.RunAsync(commandLine, Console.Out);
+        }
+        catch (Exception failed) when (failed is ControlException or SettingException or CommandLineException)
+        {
+            var line = failed is CommandLineException ? $"{failed.Message}; see {UsageText.Command} --help" : failed.Message;
+            await Console.Error.WriteLineAsync($"{UsageText.Command}: {line}");
+            return failed is CommandLineException ? 2 : 1;
+        }
     }
 }
