@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text;
 
 namespace TigerEmulator.CommandLine;
@@ -8,8 +7,7 @@ public static class UsageText
 {
     public const string Command = "tiger-emulator";
 
-    public static string Version =>
-        typeof(UsageText).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+    public static string Version => EmulatorVersion.Text;
 
     public static string Help()
     {
