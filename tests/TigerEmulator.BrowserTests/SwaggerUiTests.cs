@@ -29,13 +29,7 @@ public sealed class SwaggerUiTests
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            // The machine's network is closed: keep Chromium from reaching out at start.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await playwright.Chromium.LaunchAsync(LaunchOptions(Chromium));
         var page = await browser.NewPageAsync();
         page.SetDefaultTimeout(30_000);
         await page.GotoAsync($"{address}/swagger/index.html");
@@ -63,7 +57,15 @@ public sealed class SwaggerUiTests
         Assert.Contains(EmulatorOptions.DefaultProjectId, body);
     }
 
-    private static string RepositoryRoot()
+    public static BrowserTypeLaunchOptions LaunchOptions(string chromium) => new()
+    {
+        ExecutablePath = chromium,
+        Headless = true,
+        // The machine's network is closed: keep Chromium from reaching out at start.
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    };
+
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -92,7 +92,8 @@ internal static partial class SeedReaders
         var status = map.OptionalEnum("status", PeeringStatus.All) ?? PeeringStatus.Active;
         var message = map.OptionalString("error_message", 1000);
         var peering = new SeedPeering(id, vpc, map.RequiredString("peer_account_id", 128), map.RequiredString("peer_region_code", 64),
-            map.RequiredString("peer_vpc_id", 128), status, message ?? (status == PeeringStatus.Failed ? "The peer VPC was not found" : null));
+            map.RequiredString("peer_vpc_id", 128), status, message ?? (status == PeeringStatus.Failed ? "The peer VPC was not found" : null),
+            map.OptionalString("provisioned_id", 128));
         map.RejectUnknown();
         book.Refer<SeedVpc>("VPC", vpc, map.PlaceOf("vpc"));
         if (id is not null)

@@ -14,7 +14,8 @@ public sealed record SeedToken(string Hash, string User, TimeSpan? Lifetime);
 
 public sealed record SeedVpc(string? Id, string Project, string Name, string Cidr, string RegionCode);
 
-public sealed record SeedPeering(string? Id, string Vpc, string PeerAccountId, string PeerRegionCode, string PeerVpcId, string Status, string? ErrorMessage);
+public sealed record SeedPeering(
+    string? Id, string Vpc, string PeerAccountId, string PeerRegionCode, string PeerVpcId, string Status, string? ErrorMessage, string? ProvisionedId = null);
 
 public sealed record SeedService(
     string? Id,
@@ -31,6 +32,7 @@ public sealed record SeedService(
     bool Pooler,
     string? Vpc,
     string? Password,
-    string? ForkedFrom);
+    string? ForkedFrom,
+    string? ResourceId = null);
 
 public sealed record SeedReplicaSet(string? Id, string Service, string Name, string Status, int Nodes, int CpuMillis, int MemoryGbs, string? Environment, bool Pooler);

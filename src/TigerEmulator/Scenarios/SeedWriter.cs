@@ -89,7 +89,7 @@ public sealed class SeedWriter(
             var document = new PeeringDocument
             {
                 Id = peering.Id ?? newIds.Network(), VpcId = peering.Vpc, ProjectId = vpcs.Get(peering.Vpc)!.ProjectId, PeerAccountId = peering.PeerAccountId,
-                PeerRegionCode = peering.PeerRegionCode, PeerVpcId = peering.PeerVpcId, ProvisionedId = "pcx-" + newId(), Created = now,
+                PeerRegionCode = peering.PeerRegionCode, PeerVpcId = peering.PeerVpcId, ProvisionedId = peering.ProvisionedId ?? "pcx-" + newId(), Created = now,
                 Status = peering.Status, ErrorMessage = peering.ErrorMessage,
             };
             peerings.Insert(lifecycle.Place(document, VpcKinds.Peering, now));
@@ -123,7 +123,7 @@ public sealed class SeedWriter(
         var service = new ServiceDocument
         {
             Id = id, ProjectId = seed.Project, Name = seed.Name, RegionCode = seed.RegionCode, ServiceType = seed.ServiceType, Created = now,
-            Status = seed.Status, ResourceId = newId(), CpuMillis = seed.CpuMillis, MemoryGbs = seed.MemoryGbs, Environment = seed.Environment,
+            Status = seed.Status, ResourceId = seed.ResourceId ?? newId(), CpuMillis = seed.CpuMillis, MemoryGbs = seed.MemoryGbs, Environment = seed.Environment,
             Host = address.Host, Port = address.Port, VpcId = seed.Vpc, HaReplicaCount = seed.HaReplicas, HaSyncReplicaCount = seed.HaSyncReplicas,
             PoolerEnabled = seed.Pooler, ForkedFromProjectId = seed.ForkedFrom is null ? null : seed.Project, ForkedFromServiceId = seed.ForkedFrom,
             PasswordHash = ServiceHandlers.HashPassword(password),

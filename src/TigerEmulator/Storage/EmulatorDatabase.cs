@@ -21,10 +21,22 @@ public sealed class EmulatorDatabase : IDisposable
             return;
         }
 
-        Directory.CreateDirectory(options.DataDir);
-        folderLock = DataFolderLock.Acquire(options.DataDir);
-        var path = Path.Combine(options.DataDir, FileName);
-        file = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, new BsonMapper()) { UtcDate = true };
+        try
+        {
+            Directory.CreateDirectory(options.DataDir);
+            folderLock = DataFolderLock.Acquire(options.DataDir);
+            var path = Path.Combine(options.DataDir, FileName);
+            file = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, new BsonMapper()) { UtcDate = true };
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException or LiteException)
+        {
+            // Named by its setting, so that the one line printed at start says which setting to change.
+            folderLock?.Dispose();
+            throw new SettingException(
+                "TIGER_EMULATOR_DATA_DIR",
+                $" '{options.DataDir}' cannot be used: {exception.Message.ReplaceLineEndings(" ").TrimEnd('.')}; give a folder the emulator can create and write");
+        }
+
         writer = new WriteBehind(file, logger);
     }
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using TigerEmulator.Auth;
 using TigerEmulator.Tests.Support;
 using Xunit.Abstractions;
@@ -37,7 +36,7 @@ public sealed class PublishedAppTests(ITestOutputHelper output) : IDisposable
             $"publish \"{Repository.PathOf("src", "TigerEmulator", "TigerEmulator.csproj")}\" -c Release -r linux-musl-x64 --self-contained false -o \"{publishDir}\"",
             TimeSpan.FromMinutes(4));
 
-        var port = FreeLoopbackPort();
+        var port = EmulatorProcess.FreeLoopbackPort();
         var start = new ProcessStartInfo(recipe.Entrypoint[0]) { WorkingDirectory = publishDir, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in recipe.Entrypoint.Skip(1))
         {
@@ -84,13 +83,6 @@ public sealed class PublishedAppTests(ITestOutputHelper output) : IDisposable
             app.Kill(entireProcessTree: true);
             await app.WaitForExitAsync();
         }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private async Task RunAsync(string file, string arguments, TimeSpan limit)
