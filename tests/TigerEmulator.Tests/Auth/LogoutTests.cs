@@ -82,7 +82,10 @@ public sealed class LogoutTests(ITestOutputHelper output)
 
         var entry = Assert.Single(await factory.GetRequestsAsync("logout"))!;
 
-        Assert.Equal("{\"refresh_token\":\"<redacted>\"}", (string?)entry["request_body"]);
+        // The journal shows a JSON body as JSON: the one property, masked.
+        var body = entry["request_body"]!.AsObject();
+        Assert.Equal(["refresh_token"], body.Select(property => property.Key).ToArray());
+        Assert.Equal("<redacted>", (string?)body["refresh_token"]);
         Assert.DoesNotContain("refresh-secret-value", entry.ToJsonString());
     }
 }
