@@ -1,3 +1,4 @@
+using System.Text;
 using TigerEmulator.Admin;
 
 namespace TigerEmulator.Contract;
@@ -51,8 +52,26 @@ public static class SwaggerSetup
             }
 
             options.SwaggerEndpoint($"{SwaggerPrefix}/{AdminRoutes.DocumentName}/swagger.json", "Tiger Emulator control API");
+            if (DefaultKeyInterceptor(app.ApplicationServices.GetRequiredService<EmulatorOptions>()) is { } interceptor)
+            {
+                options.UseRequestInterceptor(interceptor);
+            }
         });
         branch.Run(next);
         return branch.Build();
+    }
+
+    /// "Try it out" works out of the box: a contract call that carries no Authorization of its own gets the seeded key
+    /// pair. Only while that pair is the documented default one: a key set by the user is a secret, never put in a page.
+    private static string? DefaultKeyInterceptor(EmulatorOptions options)
+    {
+        if (options.PublicKey != EmulatorOptions.DefaultPublicKey || options.SecretKey != EmulatorOptions.DefaultSecretKey)
+        {
+            return null;
+        }
+
+        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.PublicKey}:{options.SecretKey}"));
+        return "(request) => { if (request.url.includes('/public/api/v1/') && !request.headers.Authorization) "
+            + $"{{ request.headers.Authorization = 'Basic {basic}'; }} return request; }}";
     }
 }

@@ -72,6 +72,41 @@ public sealed class ContractFileTests(ITestOutputHelper output)
             path => Assert.Contains(path, configuration, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [MemberData(nameof(Files))]
+    public async Task ServedRevision_NamesTheEmulatorsProject_WhereTheContractsExamplesNameTheCloudsOwn(string revision, string file)
+    {
+        using var factory = Emulator.Create(output, settings: new Dictionary<string, string?> { ["TIGER_EMULATOR_PROJECT_ID"] = "myproject1" });
+
+        var served = await factory.CreateClient().GetStringAsync(Revision(revision).ServedPath);
+
+        Assert.Contains("rp1pz7uyae", File.ReadAllText(Repository.PathOf(file)), StringComparison.Ordinal);
+        Assert.DoesNotContain("rp1pz7uyae", served, StringComparison.Ordinal);
+        var projectId = Parse(Encoding.UTF8.GetBytes(served), file).Components!.Parameters!["ProjectId"];
+        Assert.Contains("example: \"myproject1\"", served, StringComparison.Ordinal);
+        Assert.NotNull(projectId.Schema);
+    }
+
+    [Fact]
+    public async Task SwaggerUi_CarriesTheDefaultKeyPair_ButNeverAKeyPairTheUserSet()
+    {
+        using var byDefault = Emulator.Create(output);
+        using var ownKeys = Emulator.Create(output, settings: new Dictionary<string, string?>
+        {
+            ["TIGER_EMULATOR_PUBLIC_KEY"] = "my-public", ["TIGER_EMULATOR_SECRET_KEY"] = "my-own-secret-key",
+        });
+        var defaultPair = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{EmulatorOptions.DefaultPublicKey}:{EmulatorOptions.DefaultSecretKey}"));
+        var ownPair = Convert.ToBase64String(Encoding.UTF8.GetBytes("my-public:my-own-secret-key"));
+
+        var withDefault = await byDefault.CreateClient().GetStringAsync("/swagger/index.js");
+        var withOwn = await ownKeys.CreateClient().GetStringAsync("/swagger/index.js");
+
+        Assert.Contains($"Basic {defaultPair}", withDefault, StringComparison.Ordinal);
+        Assert.DoesNotContain(ownPair, withOwn, StringComparison.Ordinal);
+        Assert.DoesNotContain("my-own-secret-key", withOwn, StringComparison.Ordinal);
+        Assert.DoesNotContain("Basic ", withOwn, StringComparison.Ordinal);
+    }
+
     private static ContractRevision Revision(string name) => ContractRevision.All.Single(revision => revision.Name == name);
 
     private static OpenApiDocument Parse(byte[] yaml, string file)
