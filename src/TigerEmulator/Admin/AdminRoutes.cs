@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TigerEmulator.Databases;
 using TigerEmulator.Faults;
 using TigerEmulator.Http;
 using TigerEmulator.Journal;
@@ -25,6 +26,7 @@ public static class AdminRoutes
         admin.MapScenario();
         admin.MapFaults();
         admin.MapJournal();
+        admin.MapDatabases();
 
         // The admin token filter can refuse every route but the open ones; Finally sees each route's own metadata.
         ((IEndpointConventionBuilder)admin).Finally(endpoint =>

@@ -1,0 +1,181 @@
+using System.Collections.Concurrent;
+using TigerEmulator.Lifecycle;
+
+namespace TigerEmulator.Databases;
+
+/// Every service's server, by service id: the steps the lifecycle asks of them, one at a time for each server.
+public sealed class DatabaseFleet(
+    DatabaseFolders folders, ClusterTemplate template, PostgresBinaries binaries, ServerAccount account, ILogger<DatabaseFleet> logger)
+{
+    private readonly ConcurrentDictionary<string, PostgresServer> servers = new();
+    private readonly Lazy<(string Certificate, string Key)> tls = new(() =>
+    {
+        account.CreateOwnedFolder(folders.Root);
+        account.CreateOwnedFolder(folders.Services);
+        return TlsCertificate.Ensure(folders.Root, account);
+    });
+
+    public IReadOnlyCollection<PostgresServer> Servers => [.. servers.Values];
+
+    public PostgresServer? Find(string serviceId) => servers.GetValueOrDefault(serviceId);
+
+    /// Makes a new service's cluster (a copy of the template, or of <paramref name="parent"/>'s running server), starts
+    /// it and gives tsdbadmin the service's password; done when the server accepts connections.
+    public Task ProvisionAsync(string serviceId, int port, Secret password, PostgresServer? parent, CancellationToken cancellationToken)
+    {
+        var server = servers.GetOrAdd(serviceId, id => new PostgresServer(id, port, folders.Service(id), binaries, account));
+        return StepAsync(server, "provision", async () =>
+        {
+            var tlsFiles = tls.Value;
+            if (!Directory.Exists(server.DataFolder))
+            {
+                account.CreateOwnedFolder(server.Folder);
+                if (parent is null)
+                {
+                    await account.RunAsync("cp", ["-a", await template.EnsureAsync(cancellationToken), server.DataFolder], cancellationToken);
+                }
+                else
+                {
+                    await ForkCopy.CopyAsync(parent, server, binaries, account, cancellationToken);
+                }
+            }
+
+            server.ShouldRun = true;
+            await server.StartAsync(tlsFiles, cancellationToken);
+            await SetPasswordAsync(server, password, cancellationToken);
+            logger.LogInformation("Database of service {Id} started on port {Port} (PID {Pid})", serviceId, port, server.Pid);
+        }, cancellationToken);
+    }
+
+    public Task StartAsync(string serviceId, CancellationToken cancellationToken) =>
+        Known(serviceId) is { } server
+            ? StepAsync(server, "start", async () =>
+            {
+                server.ShouldRun = true;
+                if (server.Pid is null)
+                {
+                    await BootAsync(server, cancellationToken);
+                    logger.LogInformation("Database of service {Id} started on port {Port} (PID {Pid})", serviceId, server.Port, server.Pid);
+                }
+            }, cancellationToken)
+            : Task.CompletedTask;
+
+    public Task StopAsync(string serviceId, CancellationToken cancellationToken) =>
+        Known(serviceId) is { } server
+            ? StepAsync(server, "stop", async () =>
+            {
+                server.ShouldRun = false;
+                await server.StopAsync(immediate: false, cancellationToken);
+                logger.LogInformation("Database of service {Id} stopped", serviceId);
+            }, cancellationToken)
+            : Task.CompletedTask;
+
+    /// A shutdown and a start, as a resize or an HA change restarts the cloud's server.
+    public Task RestartAsync(string serviceId, CancellationToken cancellationToken) =>
+        Known(serviceId) is { } server
+            ? StepAsync(server, "restart", async () =>
+            {
+                server.ShouldRun = true;
+                await server.StopAsync(immediate: false, cancellationToken);
+                await BootAsync(server, cancellationToken);
+                logger.LogInformation("Database of service {Id} restarted on port {Port} (PID {Pid})", serviceId, server.Port, server.Pid);
+            }, cancellationToken)
+            : Task.CompletedTask;
+
+    /// Changes tsdbadmin's password now, or at the next start of a server that is down (kept in memory only).
+    public Task UpdatePasswordAsync(string serviceId, Secret password, CancellationToken cancellationToken) =>
+        Known(serviceId) is { } server
+            ? StepAsync(server, "password", async () =>
+            {
+                if (server.Pid is null)
+                {
+                    server.PendingPassword = password;
+                    return;
+                }
+
+                await SetPasswordAsync(server, password, cancellationToken);
+            }, cancellationToken)
+            : Task.CompletedTask;
+
+    /// Ends every connection, stops the server and removes its files. Waits for a step in progress (a start) first.
+    public async Task RemoveAsync(string serviceId, CancellationToken cancellationToken)
+    {
+        if (!servers.TryRemove(serviceId, out var server))
+        {
+            return;
+        }
+
+        await StepAsync(server, "remove", async () =>
+        {
+            server.ShouldRun = false;
+            await server.StopAsync(immediate: true, cancellationToken);
+            RemoveFiles(server);
+            logger.LogInformation("Database of service {Id} removed with its files", serviceId);
+        }, cancellationToken);
+    }
+
+    public async Task RemoveAllAsync(CancellationToken cancellationToken) =>
+        await Task.WhenAll(servers.Keys.Select(id => RemoveAsync(id, cancellationToken)));
+
+    /// Stops every server cleanly and keeps its files: the emulator is stopping.
+    public async Task StopAllAsync(CancellationToken cancellationToken) =>
+        await Task.WhenAll(servers.Values.Select(server => StepAsync(server, "shutdown", () => server.StopAsync(immediate: false, cancellationToken), cancellationToken)));
+
+    /// A cluster found in the databases folder at start (a restart with a data folder).
+    public PostgresServer Adopt(string serviceId, int port) =>
+        servers.GetOrAdd(serviceId, id => new PostgresServer(id, port, folders.Service(id), binaries, account));
+
+    private PostgresServer? Known(string serviceId)
+    {
+        var server = servers.GetValueOrDefault(serviceId);
+        if (server is null)
+        {
+            logger.LogWarning("Service {Id} has no database here; nothing to do", serviceId);
+        }
+
+        return server;
+    }
+
+    // Starts a server, then sets a password changed while it was down.
+    private async Task BootAsync(PostgresServer server, CancellationToken cancellationToken)
+    {
+        await server.StartAsync(tls.Value, cancellationToken);
+        if (server.PendingPassword is { } pending)
+        {
+            await SetPasswordAsync(server, pending, cancellationToken);
+            server.PendingPassword = null;
+        }
+    }
+
+    private static Task SetPasswordAsync(PostgresServer server, Secret password, CancellationToken cancellationToken) =>
+        server.RunSqlAsync(
+            $"ALTER ROLE {ClusterTemplate.Owner} WITH PASSWORD :'tiger_password';\n",
+            new Dictionary<string, string> { ["tiger_password"] = password.Reveal() },
+            cancellationToken);
+
+    private static void RemoveFiles(PostgresServer server)
+    {
+        ServerAccount.RemoveTree(server.Folder);
+        ServerAccount.RemoveTree(server.SocketFolder);
+    }
+
+    // One step at a time for each server; a failure is logged with the service and becomes the caller's exception.
+    private async Task StepAsync(PostgresServer server, string step, Func<Task> work, CancellationToken cancellationToken)
+    {
+        await server.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            await work();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            server.State = "failed";
+            logger.LogError("Database of service {Id}: {Step} failed: {Reason}", server.ServiceId, step, exception.Message);
+            throw new DatabaseException($"database {step} failed: {exception.Message}");
+        }
+        finally
+        {
+            server.Gate.Release();
+        }
+    }
+}

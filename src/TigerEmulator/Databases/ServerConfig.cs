@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Text;
+
+namespace TigerEmulator.Databases;
+
+/// The settings of one service's server, written into its cluster (included from postgresql.conf), so that a copy or a
+/// base backup of another service's cluster becomes this one's by rewriting a single file.
+public static class ServerConfig
+{
+    public const string FileName = "emulator.conf";
+
+    public static void Write(string dataFolder, int port, string socketFolder, (string Certificate, string Key) tls, ServerAccount account)
+    {
+        var text = new StringBuilder("# Written by the Tiger Emulator at each start of this server.\n")
+            .Append("listen_addresses = '127.0.0.1'\n")
+            .Append(CultureInfo.InvariantCulture, $"port = {port}\n")
+            .Append(CultureInfo.InvariantCulture, $"unix_socket_directories = {Quote(socketFolder)}\n")
+            .Append("unix_socket_permissions = 0700\n")
+            .Append("ssl = on\n")
+            .Append(CultureInfo.InvariantCulture, $"ssl_cert_file = {Quote(tls.Certificate)}\n")
+            .Append(CultureInfo.InvariantCulture, $"ssl_key_file = {Quote(tls.Key)}\n")
+            .Append("password_encryption = 'scram-sha-256'\n")
+            // Small and many: a service is a test database, and twenty of them share a laptop.
+            .Append("shared_buffers = '16MB'\n")
+            .Append("max_connections = 30\n")
+            .Append("max_wal_senders = 4\n")
+            .Append("dynamic_shared_memory_type = 'posix'\n")
+            // A failing ALTER ROLE would otherwise be written to the server's log with its password.
+            .Append("log_min_error_statement = 'panic'\n")
+            .Append("log_connections = off\n")
+            .ToString();
+        var path = Path.Combine(dataFolder, FileName);
+        File.WriteAllText(path, text);
+        account.GiveToAccount(path);
+    }
+
+    // A configuration string literal: a quote inside is doubled.
+    private static string Quote(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+}
