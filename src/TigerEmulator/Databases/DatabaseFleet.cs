@@ -5,7 +5,7 @@ namespace TigerEmulator.Databases;
 
 /// Every service's server, by service id: the steps the lifecycle asks of them, one at a time for each server.
 public sealed class DatabaseFleet(
-    DatabaseFolders folders, ClusterTemplate template, PostgresBinaries binaries, ServerAccount account, ILogger<DatabaseFleet> logger)
+    DatabaseFolders folders, DatabaseSettings settings, ClusterTemplate template, PostgresBinaries binaries, ServerAccount account, ILogger<DatabaseFleet> logger)
 {
     private readonly ConcurrentDictionary<string, PostgresServer> servers = new();
     private readonly Lazy<(string Certificate, string Key)> tls = new(() =>
@@ -23,7 +23,7 @@ public sealed class DatabaseFleet(
     /// it and gives tsdbadmin the service's password; done when the server accepts connections.
     public Task ProvisionAsync(string serviceId, int port, Secret password, PostgresServer? parent, CancellationToken cancellationToken)
     {
-        var server = servers.GetOrAdd(serviceId, id => new PostgresServer(id, port, folders.Service(id), binaries, account));
+        var server = Adopt(serviceId, port);
         return StepAsync(server, "provision", async () =>
         {
             var tlsFiles = tls.Value;
@@ -41,7 +41,7 @@ public sealed class DatabaseFleet(
             }
 
             server.ShouldRun = true;
-            await server.StartAsync(tlsFiles, cancellationToken);
+            await server.StartAsync(tlsFiles, settings.ListenAddress, cancellationToken);
             await SetPasswordAsync(server, password, cancellationToken);
             logger.LogInformation("Database of service {Id} started on port {Port} (PID {Pid})", serviceId, port, server.Pid);
         }, cancellationToken);
@@ -121,7 +121,7 @@ public sealed class DatabaseFleet(
     public async Task StopAllAsync(CancellationToken cancellationToken) =>
         await Task.WhenAll(servers.Values.Select(server => StepAsync(server, "shutdown", () => server.StopAsync(immediate: false, cancellationToken), cancellationToken)));
 
-    /// A cluster found in the databases folder at start (a restart with a data folder).
+    /// A service's server, known from now on (a cluster found at start, or one about to be made).
     public PostgresServer Adopt(string serviceId, int port) =>
         servers.GetOrAdd(serviceId, id => new PostgresServer(id, port, folders.Service(id), binaries, account));
 
@@ -139,7 +139,7 @@ public sealed class DatabaseFleet(
     // Starts a server, then sets a password changed while it was down.
     private async Task BootAsync(PostgresServer server, CancellationToken cancellationToken)
     {
-        await server.StartAsync(tls.Value, cancellationToken);
+        await server.StartAsync(tls.Value, settings.ListenAddress, cancellationToken);
         if (server.PendingPassword is { } pending)
         {
             await SetPasswordAsync(server, pending, cancellationToken);

@@ -11,6 +11,7 @@ public sealed record DatabaseSettings
     public const string PortsKey = "TIGER_EMULATOR_DATABASE_PORTS";
     public const string HostKey = "TIGER_EMULATOR_DATABASE_HOST";
     public const string MaxKey = "TIGER_EMULATOR_MAX_DATABASES";
+    public const string ListenKey = "TIGER_EMULATOR_DATABASE_LISTEN";
 
     /// auto (on when PostgreSQL is found), on, or off.
     public string Mode { get; init; } = "auto";
@@ -25,6 +26,9 @@ public sealed record DatabaseSettings
     public string Host { get; init; } = "localhost";
 
     public int MaxDatabases { get; init; } = 50;
+
+    /// The address the servers listen on: loopback, except inside a container, whose published ports arrive from outside.
+    public string ListenAddress { get; init; } = "127.0.0.1";
 
     public static DatabaseSettings From(IConfiguration configuration)
     {
@@ -43,6 +47,7 @@ public sealed record DatabaseSettings
             LastPort = last,
             Host = Read(configuration, HostKey) ?? "localhost",
             MaxDatabases = ReadMax(Read(configuration, MaxKey)),
+            ListenAddress = ReadAddress(Read(configuration, ListenKey)),
         };
     }
 
@@ -77,6 +82,11 @@ public sealed record DatabaseSettings
             ? max
             : throw new InvalidOperationException($"{MaxKey} must be a whole number above 0, not '{text}'");
     }
+
+    private static string ReadAddress(string? text) =>
+        text is null ? "127.0.0.1"
+        : System.Net.IPAddress.TryParse(text, out var address) && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? text
+        : throw new InvalidOperationException($"{ListenKey} must be an IPv4 address such as 127.0.0.1, not '{text}'");
 
     private static string? Read(IConfiguration configuration, string key)
     {

@@ -37,10 +37,10 @@ public sealed class PostgresServer(string serviceId, int port, string folder, Po
     /// The postmaster's process id while it runs: the pid file's, when that process is alive and is this cluster's.
     public int? Pid => ReadPid() is { } pid && IsAlive(pid) && Serves(pid) ? pid : null;
 
-    public async Task StartAsync((string Certificate, string Key) tls, CancellationToken cancellationToken)
+    public async Task StartAsync((string Certificate, string Key) tls, string listenAddress, CancellationToken cancellationToken)
     {
         account.CreateOwnedFolder(SocketFolder);
-        ServerConfig.Write(DataFolder, port, SocketFolder, tls, account);
+        ServerConfig.Write(DataFolder, new ServerAddress(listenAddress, port, SocketFolder), tls, account);
         CapLog();
         await StopOrphanAsync(cancellationToken);
         await account.RunAsync(binaries.PgCtl, ["start", "-w", "-t", "30", "-s", "-D", DataFolder, "-l", LogFile], cancellationToken);

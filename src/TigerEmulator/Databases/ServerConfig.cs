@@ -9,12 +9,12 @@ public static class ServerConfig
 {
     public const string FileName = "emulator.conf";
 
-    public static void Write(string dataFolder, int port, string socketFolder, (string Certificate, string Key) tls, ServerAccount account)
+    public static void Write(string dataFolder, ServerAddress address, (string Certificate, string Key) tls, ServerAccount account)
     {
         var text = new StringBuilder("# Written by the Tiger Emulator at each start of this server.\n")
-            .Append("listen_addresses = '127.0.0.1'\n")
-            .Append(CultureInfo.InvariantCulture, $"port = {port}\n")
-            .Append(CultureInfo.InvariantCulture, $"unix_socket_directories = {Quote(socketFolder)}\n")
+            .Append(CultureInfo.InvariantCulture, $"listen_addresses = {Quote(address.Listen)}\n")
+            .Append(CultureInfo.InvariantCulture, $"port = {address.Port}\n")
+            .Append(CultureInfo.InvariantCulture, $"unix_socket_directories = {Quote(address.SocketFolder)}\n")
             .Append("unix_socket_permissions = 0700\n")
             .Append("ssl = on\n")
             .Append(CultureInfo.InvariantCulture, $"ssl_cert_file = {Quote(tls.Certificate)}\n")
@@ -37,3 +37,6 @@ public static class ServerConfig
     // A configuration string literal: a quote inside is doubled.
     private static string Quote(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 }
+
+/// Where a server listens: an address and port for clients, a socket folder for the emulator.
+public sealed record ServerAddress(string Listen, int Port, string SocketFolder);
