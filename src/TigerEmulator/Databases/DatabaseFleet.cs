@@ -5,7 +5,14 @@ namespace TigerEmulator.Databases;
 
 /// Every service's server, by service id: the steps the lifecycle asks of them, one at a time for each server.
 public sealed class DatabaseFleet(
-    DatabaseFolders folders, DatabaseSettings settings, ClusterTemplate template, PostgresBinaries binaries, ServerAccount account, ILogger<DatabaseFleet> logger)
+    DatabaseFolders folders,
+    DatabaseSettings settings,
+    ClusterTemplate template,
+    ForkCopy forks,
+    EmulatorClock clock,
+    PostgresBinaries binaries,
+    ServerAccount account,
+    ILogger<DatabaseFleet> logger)
 {
     private readonly ConcurrentDictionary<string, PostgresServer> servers = new();
     private readonly Lazy<(string Certificate, string Key)> tls = new(() =>
@@ -19,9 +26,9 @@ public sealed class DatabaseFleet(
 
     public PostgresServer? Find(string serviceId) => servers.GetValueOrDefault(serviceId);
 
-    /// Makes a new service's cluster (a copy of the template, or of <paramref name="parent"/>'s running server), starts
-    /// it and gives tsdbadmin the service's password; done when the server accepts connections.
-    public Task ProvisionAsync(string serviceId, int port, Secret password, PostgresServer? parent, CancellationToken cancellationToken)
+    /// Makes a new service's cluster (a copy of the template, or of its parent's data as the fork's strategy says),
+    /// snapshots it, starts it and gives tsdbadmin the service's password; done when the server accepts connections.
+    public Task ProvisionAsync(string serviceId, int port, Secret password, ForkSource? fork, CancellationToken cancellationToken)
     {
         var server = Adopt(serviceId, port);
         return StepAsync(server, "provision", async () =>
@@ -30,13 +37,18 @@ public sealed class DatabaseFleet(
             if (!Directory.Exists(server.DataFolder))
             {
                 account.CreateOwnedFolder(server.Folder);
-                if (parent is null)
+                if (fork is null)
                 {
                     await account.RunAsync("cp", ["-a", await template.EnsureAsync(cancellationToken), server.DataFolder], cancellationToken);
                 }
                 else
                 {
-                    await ForkCopy.CopyAsync(parent, server, binaries, account, cancellationToken);
+                    await forks.CopyAsync(fork.Parent, server, fork.Strategy, fork.Target, clock.UtcNow, cancellationToken);
+                }
+
+                if (server.Recovery.Count == 0)
+                {
+                    await ServiceSnapshots.TakeColdAsync(server, clock.UtcNow, account, cancellationToken);
                 }
             }
 
@@ -82,6 +94,32 @@ public sealed class DatabaseFleet(
             }, cancellationToken)
             : Task.CompletedTask;
 
+    /// A scheduled snapshot of a running server; a server busy with another step is left for the next round.
+    public async Task SnapshotAsync(PostgresServer server, CancellationToken cancellationToken)
+    {
+        if (!await server.Gate.WaitAsync(0, cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            if (server.Pid is not null)
+            {
+                await ServiceSnapshots.TakeHotAsync(server, clock.UtcNow, binaries, account, cancellationToken);
+                logger.LogInformation("Snapshot of service {Id} taken", server.ServiceId);
+            }
+        }
+        catch (DatabaseException failure)
+        {
+            logger.LogWarning("Snapshot of service {Id} failed: {Reason}", server.ServiceId, failure.Message);
+        }
+        finally
+        {
+            server.Gate.Release();
+        }
+    }
+
     /// Changes tsdbadmin's password now, or at the next start of a server that is down (kept in memory only).
     public Task UpdatePasswordAsync(string serviceId, Secret password, CancellationToken cancellationToken) =>
         Known(serviceId) is { } server
@@ -123,7 +161,12 @@ public sealed class DatabaseFleet(
 
     /// A service's server, known from now on (a cluster found at start, or one about to be made).
     public PostgresServer Adopt(string serviceId, int port) =>
-        servers.GetOrAdd(serviceId, id => new PostgresServer(id, port, folders.Service(id), binaries, account));
+        servers.GetOrAdd(serviceId, id =>
+        {
+            var server = new PostgresServer(id, port, folders.Service(id), binaries, account);
+            server.LastSnapshot = ServiceSnapshots.Latest(server);
+            return server;
+        });
 
     private PostgresServer? Known(string serviceId)
     {
@@ -179,3 +222,6 @@ public sealed class DatabaseFleet(
         }
     }
 }
+
+/// Where a fork's data comes from: its parent's server, the strategy, and PITR's target on the emulated clock.
+public sealed record ForkSource(PostgresServer Parent, string? Strategy, DateTime? Target);

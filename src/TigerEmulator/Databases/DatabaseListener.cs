@@ -8,7 +8,8 @@ namespace TigerEmulator.Databases;
 /// The one place where the lifecycle drives the servers: each service step that needs its database changed holds
 /// the service in that step until the server has done it (READY is never reported before the server accepts
 /// connections), and a server step that fails moves the service to UNSTABLE with the reason in the log.
-public sealed class DatabaseListener(DatabaseFleet fleet, DatabasePorts ports, IStore<ServiceDocument> services, ILogger<DatabaseListener> logger)
+public sealed class DatabaseListener(
+    DatabaseFleet fleet, DatabasePorts ports, ClockMarks marks, IStore<ServiceDocument> services, ILogger<DatabaseListener> logger)
     : ILifecycleListener
 {
     /// The action of a service whose server was found gone while READY (see <see cref="DatabaseWatch"/>).
@@ -26,6 +27,7 @@ public sealed class DatabaseListener(DatabaseFleet fleet, DatabasePorts ports, I
 
     public async Task OnChangedAsync(LifecycleEvent change, LifecycleHold? hold, CancellationToken cancellationToken)
     {
+        marks.Mark();
         var step = StepOf(change);
         if (step == ServerStep.None)
         {
@@ -95,9 +97,10 @@ public sealed class DatabaseListener(DatabaseFleet fleet, DatabasePorts ports, I
             throw new DatabaseException($"the parent service {service.ForkedFromServiceId} has no database here to fork");
         }
 
+        var fork = parent is null ? null : new ForkSource(parent, service.ForkStrategy, service.ForkTargetTime);
         var password = change.Password ?? (initialPasswords.TryRemove(change.Id, out var initial) ? initial : null)
             ?? throw new DatabaseException("the service's initial password was not handed over");
-        return fleet.ProvisionAsync(change.Id, service.Port, password, parent, cancellationToken);
+        return fleet.ProvisionAsync(change.Id, service.Port, password, fork, cancellationToken);
     }
 
     private static ServerStep StepOf(LifecycleEvent change) => change switch

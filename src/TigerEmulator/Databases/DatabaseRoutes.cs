@@ -16,11 +16,13 @@ public static class DatabaseRoutes
 
     private static Ok<DatabasesBody> List(DatabaseStatus status, IServiceProvider provider, IStore<ServiceDocument> services)
     {
+        // A read of this list is also a clock mark: a test that moved the emulated clock pins the real time it maps to.
+        provider.GetService<ClockMarks>()?.Mark();
         var fleet = provider.GetService<DatabaseFleet>();
         var servers = fleet?.Servers
             .OrderBy(server => server.ServiceId, StringComparer.Ordinal)
             .Select(server => new DatabaseBody(
-                server.ServiceId, services.Get(server.ServiceId)?.Status, server.Port, server.DataFolder, server.State, server.Pid))
+                server.ServiceId, services.Get(server.ServiceId)?.Status, server.Port, server.DataFolder, server.State, server.Pid, server.LastSnapshot))
             .ToList() ?? [];
         return TypedResults.Ok(new DatabasesBody(status.Enabled, status.Description, servers));
     }
@@ -28,4 +30,4 @@ public static class DatabaseRoutes
 
 public sealed record DatabasesBody(bool Enabled, string Description, IReadOnlyList<DatabaseBody> Databases);
 
-public sealed record DatabaseBody(string ServiceId, string? ServiceStatus, int Port, string DataFolder, string Server, int? Pid);
+public sealed record DatabaseBody(string ServiceId, string? ServiceStatus, int Port, string DataFolder, string Server, int? Pid, DateTime? LastSnapshot);

@@ -39,6 +39,8 @@ public static class DatabaseSetup
         services.AddSingleton<ServerAccount>();
         services.AddSingleton<DatabaseFolders>();
         services.AddSingleton<ClusterTemplate>();
+        services.AddSingleton<ClockMarks>();
+        services.AddSingleton<ForkCopy>();
         services.AddSingleton<DatabaseFleet>();
         services.AddSingleton<DatabasePorts>();
         services.AddSingleton<IEndpointAllocator>(provider => provider.GetRequiredService<DatabasePorts>());

@@ -17,6 +17,7 @@ public sealed class DatabaseWatch(
     EmulatorClock clock,
     StateLock state,
     ServerAccount account,
+    ClockMarks marks,
     ILogger<DatabaseWatch> logger) : BackgroundService
 {
     /// How often the servers are looked at: a server killed from outside is noticed within this.
@@ -70,9 +71,17 @@ public sealed class DatabaseWatch(
         using var timer = new PeriodicTimer(Period);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            foreach (var server in fleet.Servers.Where(s => s.ShouldRun && s.State == "running" && s.Gate.CurrentCount > 0 && s.Pid is null))
+            marks.Mark();
+            foreach (var server in fleet.Servers.Where(s => s.ShouldRun && s.State == "running" && s.Gate.CurrentCount > 0))
             {
-                Crashed(server);
+                if (server.Pid is null)
+                {
+                    Crashed(server);
+                }
+                else if (clock.UtcNow - (server.LastSnapshot ?? DateTime.MinValue) >= ServiceSnapshots.Every)
+                {
+                    await fleet.SnapshotAsync(server, stoppingToken);
+                }
             }
         }
     }

@@ -27,17 +27,19 @@ public sealed record PostgresBinaries(string Folder)
         var found = new List<string>();
         found.AddRange((Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries));
         found.AddRange(Versions("/usr/lib/postgresql"));
+        found.AddRange(Directory.Exists("/usr/libexec") ? Versions("/usr/libexec").Where(f => f.Contains("postgresql", StringComparison.Ordinal)).Select(f => Path.GetDirectoryName(f)!) : []);
         found.Add("/usr/local/pgsql/bin");
         found.AddRange(["/opt/homebrew/bin", "/usr/local/bin"]);
         found.AddRange(Versions("/opt/homebrew/opt").Where(f => f.Contains("postgresql", StringComparison.Ordinal)));
         return found;
     }
 
-    // Newest first: /usr/lib/postgresql/17/bin before /usr/lib/postgresql/15/bin.
+    // Newest first: /usr/lib/postgresql/17/bin before /usr/lib/postgresql/15/bin (Alpine: /usr/libexec/postgresql16,
+    // Homebrew: /opt/homebrew/opt/postgresql@16).
     private static IEnumerable<string> Versions(string root) =>
         Directory.Exists(root)
             ? Directory.GetDirectories(root)
-                .OrderByDescending(d => int.TryParse(Path.GetFileName(d).Split('@').Last(), out var v) ? v : 0)
+                .OrderByDescending(d => int.TryParse(new string([.. Path.GetFileName(d).Where(char.IsAsciiDigit)]), out var v) ? v : 0)
                 .ThenByDescending(d => d, StringComparer.Ordinal)
                 .Select(d => Path.Combine(d, "bin"))
             : [];

@@ -37,13 +37,37 @@ public sealed class PostgresServer(string serviceId, int port, string folder, Po
     /// The postmaster's process id while it runs: the pid file's, when that process is alive and is this cluster's.
     public int? Pid => ReadPid() is { } pid && IsAlive(pid) && Serves(pid) ? pid : null;
 
+    public string ArchiveFolder => Path.Combine(folder, "wal-archive");
+
+    /// When the newest snapshot was taken, on the emulated clock (see <see cref="ServiceSnapshots"/>).
+    public DateTime? LastSnapshot { get; set; }
+
+    /// Recovery settings for the next start only: a PITR fork's replay to its target.
+    public IReadOnlyList<string> Recovery { get; set; } = [];
+
     public async Task StartAsync((string Certificate, string Key) tls, string listenAddress, CancellationToken cancellationToken)
     {
         account.CreateOwnedFolder(SocketFolder);
-        ServerConfig.Write(DataFolder, new ServerAddress(listenAddress, port, SocketFolder), tls, account);
+        account.CreateOwnedFolder(ArchiveFolder);
+        ServerConfig.Write(DataFolder, new ServerAddress(listenAddress, port, SocketFolder, ArchiveFolder) { Recovery = Recovery }, tls, account);
         CapLog();
         await StopOrphanAsync(cancellationToken);
-        await account.RunAsync(binaries.PgCtl, ["start", "-w", "-t", "30", "-s", "-D", DataFolder, "-l", LogFile], cancellationToken);
+        try
+        {
+            await account.RunAsync(binaries.PgCtl, ["start", "-w", "-t", "30", "-s", "-D", DataFolder, "-l", LogFile], cancellationToken);
+        }
+        catch (DatabaseException failure)
+        {
+            // pg_ctl only says to look at the log: the reason is its last lines.
+            throw new DatabaseException($"{failure.Message} {LogTail()}");
+        }
+
+        if (Recovery.Count > 0)
+        {
+            await WaitPromotedAsync(cancellationToken);
+            Recovery = [];
+        }
+
         State = "running";
     }
 
@@ -66,10 +90,38 @@ public sealed class PostgresServer(string serviceId, int port, string folder, Po
         var script = string.Concat(variables.Keys.Select(name => $"\\getenv {name} {name}\n")) + sql;
         return account.RunAsync(
             binaries.Psql,
-            ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", SocketFolder, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", ClusterTemplate.Superuser, "-d", "postgres"],
+            ["-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", SocketFolder, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", ClusterTemplate.Superuser, "-d", "postgres"],
             cancellationToken,
             input: script,
             environment: variables);
+    }
+
+    // A server replaying WAL answers read-only until it reaches its target and promotes itself; a password can be set
+    // only after.
+    private async Task WaitPromotedAsync(CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                if ((await RunSqlAsync("select pg_is_in_recovery();\n", new Dictionary<string, string>(), cancellationToken)).Trim() == "f")
+                {
+                    return;
+                }
+            }
+            catch (DatabaseException) when (DateTime.UtcNow < deadline)
+            {
+                // Not accepting connections yet.
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new DatabaseException($"the server did not finish its point-in-time recovery within a minute; see {LogFile}");
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
     }
 
     // A server left running by an emulator that was killed holds this folder: it is ours, so it is stopped. A pid file
@@ -102,6 +154,20 @@ public sealed class PostgresServer(string serviceId, int port, string folder, Po
         catch (IOException)
         {
             return false;
+        }
+    }
+
+    private string LogTail()
+    {
+        try
+        {
+            var lines = File.ReadLines(LogFile).TakeLast(40).ToList();
+            var fatal = lines.Where(line => line.Contains("FATAL:", StringComparison.Ordinal) || line.Contains("PANIC:", StringComparison.Ordinal)).TakeLast(2).ToList();
+            return string.Join(" | ", (fatal.Count > 0 ? fatal : lines.TakeLast(3)).Select(line => line.Length > 300 ? line[..300] : line));
+        }
+        catch (IOException)
+        {
+            return "";
         }
     }
 

@@ -28,6 +28,10 @@ public static class ServerConfig
             // A failing ALTER ROLE would otherwise be written to the server's log with its password.
             .Append("log_min_error_statement = 'panic'\n")
             .Append("log_connections = off\n")
+            // Every finished WAL segment is kept beside the cluster, for PITR forks to replay.
+            .Append("archive_mode = on\n")
+            .Append(CultureInfo.InvariantCulture, $"archive_command = {Quote($"cp \"%p\" \"{address.ArchiveFolder}/%f\"")}\n")
+            .AppendJoin("", address.Recovery.Select(line => line + "\n"))
             .ToString();
         var path = Path.Combine(dataFolder, FileName);
         File.WriteAllText(path, text);
@@ -35,8 +39,12 @@ public static class ServerConfig
     }
 
     // A configuration string literal: a quote inside is doubled.
-    private static string Quote(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+    public static string Quote(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 }
 
 /// Where a server listens: an address and port for clients, a socket folder for the emulator.
-public sealed record ServerAddress(string Listen, int Port, string SocketFolder);
+public sealed record ServerAddress(string Listen, int Port, string SocketFolder, string ArchiveFolder)
+{
+    /// Settings of a first start that replays WAL to a point in time (a PITR fork); none otherwise.
+    public IReadOnlyList<string> Recovery { get; init; } = [];
+}
