@@ -30,6 +30,9 @@ public sealed class DatabaseFolders
 
     public string Service(string serviceId) => Path.Combine(Services, serviceId);
 
+    /// Where removed services' folders wait to be deleted; emptied at each start.
+    public string Trash => Path.Combine(Root, "trash");
+
     /// The process id a temporary run folder was named for, or null for a folder not named so.
     public static int? RunOwner(string folder)
     {

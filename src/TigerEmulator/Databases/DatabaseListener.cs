@@ -88,15 +88,13 @@ public sealed class DatabaseListener(
         }
     }
 
+    // A scenario's fork is seeded beside its parent, so it starts from an empty database like any seeded service.
     private Task ProvisionAsync(LifecycleEvent change, CancellationToken cancellationToken)
     {
         var service = services.Get(change.Id) ?? throw new DatabaseException($"service {change.Id} is gone");
-        var parent = service.ForkedFromServiceId is { } parentId ? fleet.Find(parentId) : null;
-        if (service.ForkedFromServiceId is not null && parent is null)
-        {
-            throw new DatabaseException($"the parent service {service.ForkedFromServiceId} has no database here to fork");
-        }
-
+        var parentId = change.Action == LifecycleEvent.Seeded ? null : service.ForkedFromServiceId;
+        var parent = parentId is null ? null
+            : fleet.Find(parentId) ?? throw new DatabaseException($"the parent service {parentId} has no database here to fork");
         var fork = parent is null ? null : new ForkSource(parent, service.ForkStrategy, service.ForkTargetTime);
         var password = change.Password ?? (initialPasswords.TryRemove(change.Id, out var initial) ? initial : null)
             ?? throw new DatabaseException("the service's initial password was not handed over");

@@ -33,20 +33,28 @@ public sealed class DatabaseWatch(
         await base.StartAsync(cancellationToken);
     }
 
-    // The host may be stopped more than once (a test factory's disposal does): the servers are shut down once.
-    private int stopped;
+    // The host may be stopped more than once (a test factory's disposal does): every call waits for the one shutdown.
+    private readonly Lock stopGate = new();
+    private Task? stopping;
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (Interlocked.Exchange(ref stopped, 1) == 1)
+        lock (stopGate)
         {
-            return;
+            stopping ??= ShutDownAsync();
         }
 
+        await stopping;
+    }
+
+    private async Task ShutDownAsync()
+    {
         try
         {
-            await fleet.StopAllAsync(cancellationToken);
+            // Not cut short by the host's shutdown timeout: a server left running would outlive the emulator
+            // (pg_ctl's own wait bounds each stop).
+            await fleet.StopAllAsync(CancellationToken.None);
         }
         catch (DatabaseException)
         {
@@ -111,6 +119,8 @@ public sealed class DatabaseWatch(
             return;
         }
 
+        ServerAccount.RemoveTree(folders.Trash);
+
         var starts = new List<Task>();
         foreach (var folder in Directory.GetDirectories(folders.Services))
         {
@@ -147,7 +157,7 @@ public sealed class DatabaseWatch(
 
         foreach (var run in Directory.GetDirectories(DatabaseFolders.TemporaryParent))
         {
-            if (DatabaseFolders.RunOwner(run) is not { } owner || PostgresServer.IsAlive(owner))
+            if (DatabaseFolders.RunOwner(run) is not { } owner || owner == Environment.ProcessId || PostgresServer.IsAlive(owner))
             {
                 continue;
             }
@@ -158,7 +168,14 @@ public sealed class DatabaseWatch(
                 await StopLeftoverAsync(pidFile);
             }
 
-            ServerAccount.RemoveTree(run);
+            try
+            {
+                ServerAccount.RemoveTree(run);
+            }
+            catch (IOException failure)
+            {
+                logger.LogWarning("Could not remove {Folder}: {Reason}", run, failure.Message);
+            }
         }
     }
 

@@ -12,6 +12,8 @@ public static class ServiceSnapshots
 
     private const int KeptCount = 3;
 
+    private const string TemplateMark = ".template";
+
     public static string Folder(PostgresServer server) => Path.Combine(server.Folder, "snapshots");
 
     /// A copy of a cluster that is not running: a consistent snapshot without a backup.
@@ -19,6 +21,15 @@ public static class ServiceSnapshots
     {
         account.CreateOwnedFolder(Folder(server));
         await account.RunAsync("cp", ["-a", server.DataFolder, Path.Combine(Folder(server), Name(at))], cancellationToken);
+        server.LastSnapshot = at;
+    }
+
+    /// A new service's cluster before its first start is the template itself: its first snapshot names the template
+    /// instead of copying 40 MB on the way to READY.
+    public static void TakeTemplate(PostgresServer server, DateTime at, string template, ServerAccount account)
+    {
+        account.CreateOwnedFolder(Folder(server));
+        File.WriteAllText(Path.Combine(Folder(server), Name(at) + TemplateMark), template);
         server.LastSnapshot = at;
     }
 
@@ -34,20 +45,29 @@ public static class ServiceSnapshots
         server.LastSnapshot = at;
         foreach (var old in All(server).SkipLast(KeptCount))
         {
-            ServerAccount.RemoveTree(old.Path);
+            if (old.Path.EndsWith(TemplateMark, StringComparison.Ordinal))
+            {
+                File.Delete(old.Path);
+            }
+            else
+            {
+                ServerAccount.RemoveTree(old.Path);
+            }
         }
     }
 
-    /// The newest snapshot taken at or before the time, or null.
+    /// The folder of the newest snapshot taken at or before the time, or null.
     public static (DateTime At, string Path)? AtOrBefore(PostgresServer server, DateTime time) =>
-        All(server).LastOrDefault(snapshot => snapshot.At <= time) is { Path: not null } found ? found : null;
+        All(server).LastOrDefault(snapshot => snapshot.At <= time) is { Path: not null } found
+            ? (found.At, found.Path.EndsWith(TemplateMark, StringComparison.Ordinal) ? File.ReadAllText(found.Path) : found.Path)
+            : null;
 
     public static DateTime? Latest(PostgresServer server) => All(server).LastOrDefault() is { Path: not null } found ? found.At : null;
 
     private static List<(DateTime At, string Path)> All(PostgresServer server) =>
         Directory.Exists(Folder(server))
-            ? [.. Directory.GetDirectories(Folder(server))
-                .Select(path => (Ok: long.TryParse(Path.GetFileName(path), out var ticks), At: new DateTime(ticks, DateTimeKind.Utc), Path: path))
+            ? [.. Directory.GetFileSystemEntries(Folder(server))
+                .Select(path => (Ok: long.TryParse(Path.GetFileName(path).Replace(TemplateMark, "", StringComparison.Ordinal), out var ticks), At: new DateTime(ticks, DateTimeKind.Utc), Path: path))
                 .Where(snapshot => snapshot.Ok)
                 .Select(snapshot => (snapshot.At, snapshot.Path))
                 .OrderBy(snapshot => snapshot.At)]
