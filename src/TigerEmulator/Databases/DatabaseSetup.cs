@@ -12,6 +12,22 @@ public static class DatabaseSetup
     /// start, so that a bad setting or missing binaries stop the emulator with one line.
     public static IServiceCollection AddDatabases(this IServiceCollection services, IConfiguration configuration)
     {
+        try
+        {
+            return Register(services, configuration);
+        }
+        catch (InvalidOperationException refusal)
+        {
+            // Raised when the host starts rather than here, so that it fails the start like any other bad setting
+            // (a test host's too, which would otherwise see the program's entry point fail before its host exists).
+            services.AddSingleton(new DatabaseStatus(false, refusal.Message));
+            services.AddSingleton<IHostedService>(_ => throw refusal);
+            return services;
+        }
+    }
+
+    private static IServiceCollection Register(IServiceCollection services, IConfiguration configuration)
+    {
         var settings = DatabaseSettings.From(configuration);
         if (settings.Mode == "off")
         {
