@@ -31,13 +31,20 @@ public sealed class DatabaseEmulator : IDisposable
             DataDirectory = dataDir,
             Databases = true,
             Configuration = configuration,
-            Log = output.WriteLine,
+            Log = line =>
+            {
+                LogLines.Enqueue(line);
+                output.WriteLine(line);
+            },
         });
         Client = Factory.CreateTigerClient();
         Seeder = new ResourceSeeder(Factory, Client);
     }
 
     public (int First, int Last) Ports { get; }
+
+    /// The emulator's log, as it was written.
+    public System.Collections.Concurrent.ConcurrentQueue<string> LogLines { get; } = new();
 
     public TigerEmulatorFactory Factory { get; }
 

@@ -115,6 +115,22 @@ public sealed class ServiceDatabaseTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task AServerThatCannotStart_LeavesTheServiceUnstable_WithTheReasonInTheLog_AndTheApiAnswering()
+    {
+        using var emulator = new DatabaseEmulator(output);
+        var (id, _) = await emulator.ReadyServiceAsync();
+        await emulator.ActAsync(id, "stop", null, "PAUSED");
+        var data = (string)(await emulator.DatabaseOfAsync(id))["data_folder"]!;
+        File.Delete(Path.Combine(data, "PG_VERSION"));
+
+        await emulator.ActAsync(id, "start", null, "UNSTABLE");
+
+        Assert.Contains(emulator.LogLines, line => line.Contains($"Database of service {id}: start failed: pg_ctl exited with 1", StringComparison.Ordinal));
+        Assert.Contains(emulator.LogLines, line => line.Contains($"service {id}: RESUMING failed: database start failed:", StringComparison.Ordinal));
+        Assert.Equal("failed", (string?)(await emulator.DatabaseOfAsync(id))["server"]);
+    }
+
+    [Fact]
     public async Task PortInTheRangeTakenByAnotherProcess_TheNextFreePairIsUsed()
     {
         using var emulator = new DatabaseEmulator(output);
