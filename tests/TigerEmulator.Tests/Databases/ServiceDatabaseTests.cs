@@ -100,6 +100,25 @@ public sealed class ServiceDatabaseTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task DeleteWhileTheServerIsStillStarting_EndsWithNoServerAndNoFiles()
+    {
+        using var emulator = new DatabaseEmulator(output);
+        var created = await emulator.Client.CreateServiceAsync(emulator.Factory.ProjectId, new { name = "short-lived" });
+        var id = (string)created["service_id"]!;
+
+        // The clock's advance starts the server (CONFIGURING) while the delete comes in: whichever lands first, the
+        // end is the same.
+        var starting = emulator.Factory.AdvanceAsync(TimeSpan.FromSeconds(2));
+        Assert.Equal(HttpStatusCode.Accepted, (await emulator.Client.DeleteAsync(emulator.Seeder.ServicePath(id))).StatusCode);
+        await starting;
+        await emulator.Factory.AdvanceAsync(TimeSpan.FromMinutes(2));
+
+        await (await emulator.Client.GetAsync(emulator.Seeder.ServicePath(id))).AssertErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND", $"Service '{id}' was not found");
+        Assert.Empty((await emulator.DatabasesAsync())["databases"]!.AsArray());
+        await DatabaseEmulator.AssertNothingListensAsync(DatabaseConnection.Format("localhost", (int)created["endpoint"]!["port"]!, (string)created["initial_password"]!) + ";Pooling=false");
+    }
+
+    [Fact]
     public async Task ServerKilledFromOutside_WhileReady_ServiceTurnsUnstableWithinSeconds_ThenIsStartedAgain()
     {
         using var emulator = new DatabaseEmulator(output);
