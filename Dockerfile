@@ -22,15 +22,21 @@ LABEL org.opencontainers.image.title="tiger-emulator" \
       org.opencontainers.image.licenses="MIT" \
       org.opencontainers.image.source="https://github.com/tiger-emulator/tiger-emulator"
 WORKDIR /app
+# A real PostgreSQL server behind every service (Alpine packages no TimescaleDB for it, so services are plain
+# PostgreSQL); the emulator runs them as its own unprivileged user.
+RUN apk add --no-cache postgresql16 postgresql16-client
 COPY --from=build /app ./
 RUN mkdir -p /data && chown "$APP_UID" /data
 VOLUME /data
 # --port (or TIGER_EMULATOR_PORT) given to the image must be reachable from outside the container too.
+# Inside the container the servers listen on every interface, so that published ports reach them.
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     TIGER_EMULATOR_HOST="+" \
     DOTNET_gcServer=0 \
-    TIGER_EMULATOR_DATA_DIR=""
-EXPOSE 8080
+    TIGER_EMULATOR_DATA_DIR="" \
+    TIGER_EMULATOR_DATABASE_LISTEN=0.0.0.0 \
+    TIGER_EMULATOR_DATABASE_PORTS=15432-15999
+EXPOSE 8080 15432-15999
 USER $APP_UID
 HEALTHCHECK --interval=5s --timeout=3s --start-period=5s --retries=3 \
     CMD wget -q -O /dev/null http://127.0.0.1:8080/_emulator/health || exit 1

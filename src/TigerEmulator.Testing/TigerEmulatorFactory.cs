@@ -142,6 +142,36 @@ public partial class TigerEmulatorFactory : WebApplicationFactory<Program>
         return await ControlClient().GetFromJsonAsync<JsonArray>(path) ?? [];
     }
 
+    /// <summary>
+    /// Waits (up to <paramref name="timeout"/>, a minute by default, advancing emulated time as it goes) until the
+    /// service is READY, and returns a connection string for its database as the cloud gives it: database tsdb, role
+    /// tsdbadmin with <paramref name="password"/> (the create or fork answer's <c>initial_password</c>), TLS required.
+    /// Needs <see cref="TigerEmulatorSettings.Databases"/> on.
+    /// </summary>
+    public async Task<string> ConnectionStringAsync(string serviceId, string password, TimeSpan? timeout = null)
+    {
+        var tiger = CreateTigerClient();
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(1));
+        while (true)
+        {
+            var service = await tiger.GetFromJsonAsync<JsonObject>($"projects/{ProjectId}/services/{serviceId}")
+                ?? throw new InvalidOperationException($"service {serviceId} was not found");
+            if ((string?)service["status"] == "READY")
+            {
+                var endpoint = service["endpoint"]!;
+                return DatabaseConnection.Format((string)endpoint["host"]!, (int)endpoint["port"]!, password);
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"service {serviceId} was not READY within {timeout ?? TimeSpan.FromMinutes(1)}; it is {service["status"]}");
+            }
+
+            await AdvanceAsync(TimeSpan.FromSeconds(30));
+            await Task.Delay(TimeSpan.FromMilliseconds(20));
+        }
+    }
+
     /// <summary>Loads a scenario by name (a file in scenarios/) or path, replacing the current state.</summary>
     public async Task LoadScenarioAsync(string nameOrPath) =>
         (await ControlClient().PostAsJsonAsync("/_emulator/scenario", new { scenario = nameOrPath })).EnsureSuccessStatusCode();
@@ -173,6 +203,8 @@ public partial class TigerEmulatorFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting("TIGER_EMULATOR_DATA_DIR", settings.DataDirectory);
         }
+
+        builder.UseSetting("TIGER_EMULATOR_DATABASES", settings.Databases ? "on" : "off");
 
         foreach (var (key, value) in settings.Configuration)
         {

@@ -54,6 +54,13 @@ public sealed record TigerEmulatorSettings
     public string? DataDirectory { get; init; }
 
     /// <summary>
+    /// Whether each service gets a real PostgreSQL server (<c>TIGER_EMULATOR_DATABASES=on</c>): off by default, as
+    /// tests of a provisioner rarely need one; turn it on for tests that connect (it needs PostgreSQL installed, and
+    /// fails the start with a clear message when it is not). See <see cref="TigerEmulatorFactory.ConnectionStringAsync"/>.
+    /// </summary>
+    public bool Databases { get; init; }
+
+    /// <summary>
     /// Further settings by their environment variable name (<c>TIGER_EMULATOR_JOURNAL_SIZE</c>, …), applied last, so
     /// that they win over the properties above.
     /// </summary>

@@ -4,6 +4,7 @@ using TigerEmulator.Admin;
 using TigerEmulator.Analytics;
 using TigerEmulator.Auth;
 using TigerEmulator.Contract;
+using TigerEmulator.Databases;
 using TigerEmulator.Endpoints;
 using TigerEmulator.Faults;
 using TigerEmulator.Http;
@@ -34,6 +35,7 @@ public static class EmulatorSetup
         services.AddSingleton<IdGenerator>();
         services.AddSingleton<LifecycleTimings>();
         services.AddLifecycle();
+        services.AddDatabases(configuration);
         services.AddEndpoints();
         foreach (var feature in ProjectFeatures)
         {
@@ -49,6 +51,7 @@ public static class EmulatorSetup
         services.AddSingleton<EmulatorStart>();
         services.AddHostedService(provider => provider.GetRequiredService<EmulatorStart>());
         services.AddHostedService(provider => provider.GetRequiredService<LifecycleWorker>());
+        services.AddDatabaseWatch();
         services.AddStorage();
         services.AddLogs();
         services.AddSwaggerDocuments();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TigerEmulator.Auth;
 using TigerEmulator.Dashboard;
+using TigerEmulator.Databases;
 using TigerEmulator.Faults;
 using TigerEmulator.Http;
 using TigerEmulator.Journal;
@@ -29,6 +30,7 @@ public static class AdminRoutes
         admin.MapJournal();
         admin.MapTokens();
         admin.MapDashboard();
+        admin.MapDatabases();
 
         // The admin token filter can refuse every route but the open ones; Finally sees each route's own metadata.
         ((IEndpointConventionBuilder)admin).Finally(endpoint =>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using TigerEmulator.Databases;
 using TigerEmulator.Lifecycle;
 using TigerEmulator.Storage;
 
@@ -17,11 +18,12 @@ public static class StartupBanner
             var clock = app.Services.GetRequiredService<EmulatorClock>();
             var timings = app.Services.GetRequiredService<LifecycleTimings>();
             var database = app.Services.GetRequiredService<EmulatorDatabase>();
+            var databases = app.Services.GetRequiredService<DatabaseStatus>();
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             var secret = options.SecretKey == EmulatorOptions.DefaultSecretKey ? options.SecretKey : "(set by TIGER_EMULATOR_SECRET_KEY, not shown)";
             app.Logger.LogInformation(
                 "Tiger Emulator listening on {Addresses}; API base {Base}; storage {Storage}; clock {Mode}, timing {Profile}, speed x{Speed}; "
-                + "project {Project}, public key {PublicKey}, secret key {SecretKey}; Swagger UI at /swagger",
+                + "project {Project}, public key {PublicKey}, secret key {SecretKey}; Swagger UI at /swagger; databases: {Databases}",
                 string.Join(", ", addresses.Select(a => a + EmulatorSetup.ApiPrefix)),
                 EmulatorSetup.ApiPrefix,
                 database.IsDurable ? $"file in {options.DataDir}" : "in memory",
@@ -30,7 +32,8 @@ public static class StartupBanner
                 timings.Speed,
                 options.ProjectId,
                 options.PublicKey,
-                secret);
+                secret,
+                databases.Description);
         });
     }
 }

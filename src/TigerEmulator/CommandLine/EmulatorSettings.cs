@@ -37,6 +37,12 @@ public static class EmulatorSettings
         EmulatorSetting.Tiger("LOG_FORMAT", "format", "text", "text, or json for one JSON object a log line"),
         new("Logs:EntriesPerMinute", "--logs-entries-per-minute", "Logs__EntriesPerMinute", "number", "6", "log lines a minute when the scenario sets none"),
         new("Logs:ErrorRatio", "--logs-error-ratio", "Logs__ErrorRatio", "ratio", "0.02", "share of error lines when the scenario sets none"),
+        EmulatorSetting.Tiger("DATABASES", "mode", "auto", "on, off, or auto: a PostgreSQL server behind each service when PostgreSQL is found"),
+        EmulatorSetting.Tiger("POSTGRES_BIN", "folder", "(searched)", "the folder of initdb, pg_ctl and postgres"),
+        EmulatorSetting.Tiger("DATABASE_PORTS", "range", "15432-15999", "the ports services' servers (and poolers) are given"),
+        EmulatorSetting.Tiger("DATABASE_HOST", "host", "localhost", "the host reported in each service's endpoint"),
+        EmulatorSetting.Tiger("DATABASE_LISTEN", "address", "127.0.0.1", "the address the servers listen on (0.0.0.0 in the Docker image)"),
+        EmulatorSetting.Tiger("MAX_DATABASES", "count", "50", "live database servers at most"),
         EmulatorSetting.Tiger("URL", "url", "http://localhost:8080", "the running emulator that reset, advance and status talk to"),
     ];
 

@@ -37,6 +37,16 @@ public sealed class LifecycleEvents(IEnumerable<ILifecycleListener> listeners, S
         }
     }
 
+    /// Completes when every change raised so far for one resource has been delivered: a handler whose answer promises
+    /// the outside work done (a new password in force) waits on it.
+    public Task HeardAsync(string kind, string id)
+    {
+        lock (gate)
+        {
+            return tails.GetValueOrDefault((kind, id)) ?? Task.CompletedTask;
+        }
+    }
+
     private async Task DeliverAsync(Task before, LifecycleEvent change, IReadOnlyDictionary<ILifecycleListener, LifecycleHold> holds)
     {
         await before;

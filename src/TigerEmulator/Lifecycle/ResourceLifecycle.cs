@@ -134,6 +134,9 @@ public sealed class ResourceLifecycle(
         }
     }
 
+    /// Completes once the listeners have heard every change of the resource raised so far.
+    public Task HeardAsync(string kind, string id) => events.HeardAsync(kind, id);
+
     /// A resource removed without a step of its own (its owner went): listeners hear that it is gone.
     public void Gone(LifecycleDocument document, string kind, string action, DateTime at)
     {

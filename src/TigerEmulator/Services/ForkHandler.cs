@@ -49,6 +49,8 @@ public static class ForkHandler
                 Environment = fork.Environment,
                 ForkedFromProjectId = parent.ProjectId,
                 ForkedFromServiceId = parent.Id,
+                ForkStrategy = fork.Strategy,
+                ForkTargetTime = fork.TargetTime?.UtcDateTime,
             };
             return catalog.Launch(child, ServiceLifecycle.Fork, password);
         });

@@ -64,7 +64,8 @@ public static class ServiceActionHandlers
         return outcome.Error is { } error ? error : TypedResults.Ok(catalog.Body(outcome.Document!));
     }
 
-    /// Only a hash is stored; the listeners receive the new password once (a real server needs it).
+    /// Only a hash is stored; the listeners receive the new password once (a real server needs it), and the answer
+    /// waits until they have, so the new password works as soon as the client hears 204.
     public static async Task<Results<NoContent, ErrorResult>> UpdatePassword(
         string project_id, string service_id, HttpRequest request, ServiceCatalog catalog, ResourceLifecycle lifecycle)
     {
@@ -80,8 +81,25 @@ public static class ServiceActionHandlers
             lifecycle.Announce(changed, ServiceLifecycle.Kind, "updatePassword", new Secret(password));
             return changed;
         });
-        return outcome.Error is { } error ? error : TypedResults.NoContent();
+        if (outcome.Error is { } error)
+        {
+            return error;
+        }
+
+        try
+        {
+            await lifecycle.HeardAsync(ServiceLifecycle.Kind, service_id).WaitAsync(PasswordWait, request.HttpContext.RequestAborted);
+        }
+        catch (TimeoutException)
+        {
+            // The listener carries on; the password is stored and the client is not kept waiting longer.
+        }
+
+        return TypedResults.NoContent();
     }
+
+    // A listener that takes longer (a server still starting) finishes on its own; the answer does not wait for it.
+    private static readonly TimeSpan PasswordWait = TimeSpan.FromSeconds(30);
 
     private static Results<Ok<MessageBody>, ErrorResult> Configure(ServiceCatalog catalog, string projectId, string serviceId, Func<ServiceDocument, ServiceDocument> change, string message)
     {

@@ -38,6 +38,12 @@ public sealed record ServiceDocument : LifecycleDocument
 
     public string? ForkedFromServiceId { get; init; }
 
+    /// How a fork copies its parent's data (NOW, LAST_SNAPSHOT, PITR) and, for PITR, as of when: the database behind
+    /// the fork reads them when it is made.
+    public string? ForkStrategy { get; init; }
+
+    public DateTime? ForkTargetTime { get; init; }
+
     public int HaReplicaCount { get; init; }
 
     public int HaSyncReplicaCount { get; init; }

@@ -1,0 +1,248 @@
+using System.Collections.Concurrent;
+using TigerEmulator.Lifecycle;
+
+namespace TigerEmulator.Databases;
+
+/// Every service's server, by service id: the steps the lifecycle asks of them, one at a time for each server.
+public sealed class DatabaseFleet(
+    DatabaseFolders folders,
+    DatabaseSettings settings,
+    ClusterTemplate template,
+    ForkCopy forks,
+    EmulatorClock clock,
+    PostgresBinaries binaries,
+    ServerAccount account,
+    ILogger<DatabaseFleet> logger)
+{
+    private readonly ConcurrentDictionary<string, PostgresServer> servers = new();
+    private readonly Lazy<(string Certificate, string Key)> tls = new(() =>
+    {
+        account.CreateOwnedFolder(folders.Root);
+        account.CreateOwnedFolder(folders.Services);
+        return TlsCertificate.Ensure(folders.Root, account);
+    });
+
+    public IReadOnlyCollection<PostgresServer> Servers => [.. servers.Values];
+
+    public PostgresServer? Find(string serviceId) => servers.GetValueOrDefault(serviceId);
+
+    /// Makes a new service's cluster (a copy of the template, or of its parent's data as the fork's strategy says),
+    /// snapshots it, starts it and gives tsdbadmin the service's password; done when the server accepts connections.
+    public Task ProvisionAsync(string serviceId, int port, Secret password, ForkSource? fork, CancellationToken cancellationToken)
+    {
+        var server = Adopt(serviceId, port);
+        return StepAsync(server, "provision", async () =>
+        {
+            var tlsFiles = tls.Value;
+            if (!Directory.Exists(server.DataFolder))
+            {
+                account.CreateOwnedFolder(server.Folder);
+                if (fork is null)
+                {
+                    var source = await template.EnsureAsync(cancellationToken);
+                    await account.RunAsync("cp", ["-a", source, server.DataFolder], cancellationToken);
+                    ServiceSnapshots.TakeTemplate(server, clock.UtcNow, source, account);
+                }
+                else
+                {
+                    await forks.CopyAsync(fork.Parent, server, fork.Strategy, fork.Target, clock.UtcNow, cancellationToken);
+                    if (server.Recovery.Count == 0)
+                    {
+                        await ServiceSnapshots.TakeColdAsync(server, clock.UtcNow, account, cancellationToken);
+                    }
+                }
+            }
+
+            server.ShouldRun = true;
+            await server.StartAsync(tlsFiles, settings.ListenAddress, cancellationToken);
+            await SetPasswordAsync(server, password, cancellationToken);
+            logger.LogInformation("Database of service {Id} started on port {Port} (PID {Pid})", serviceId, port, server.Pid);
+        }, cancellationToken);
+    }
+
+    public Task StartAsync(string serviceId, CancellationToken cancellationToken) =>
+        Known(serviceId) is { } server
+            ? StepAsync(server, "start", async () =>
+            {
+                server.ShouldRun = true;
+                if (server.Pid is null)
+                {
+                    await BootAsync(server, cancellationToken);
+                    logger.LogInformation("Database of service {Id} started on port {Port} (PID {Pid})", serviceId, server.Port, server.Pid);
+                }
+            }, cancellationToken)
+            : Task.CompletedTask;
+
+    public Task StopAsync(string serviceId, CancellationToken cancellationToken) =>
+        Known(serviceId) is { } server
+            ? StepAsync(server, "stop", async () =>
+            {
+                server.ShouldRun = false;
+                await server.StopAsync(immediate: false, cancellationToken);
+                logger.LogInformation("Database of service {Id} stopped", serviceId);
+            }, cancellationToken)
+            : Task.CompletedTask;
+
+    /// A shutdown and a start, as a resize or an HA change restarts the cloud's server.
+    public Task RestartAsync(string serviceId, CancellationToken cancellationToken) =>
+        Known(serviceId) is { } server
+            ? StepAsync(server, "restart", async () =>
+            {
+                server.ShouldRun = true;
+                await server.StopAsync(immediate: false, cancellationToken);
+                await BootAsync(server, cancellationToken);
+                logger.LogInformation("Database of service {Id} restarted on port {Port} (PID {Pid})", serviceId, server.Port, server.Pid);
+            }, cancellationToken)
+            : Task.CompletedTask;
+
+    /// A scheduled snapshot of a running server; a server busy with another step is left for the next round.
+    public async Task SnapshotAsync(PostgresServer server, CancellationToken cancellationToken)
+    {
+        if (!await server.Gate.WaitAsync(0, cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            if (server.Pid is not null)
+            {
+                await ServiceSnapshots.TakeHotAsync(server, clock.UtcNow, binaries, account, cancellationToken);
+                logger.LogInformation("Snapshot of service {Id} taken", server.ServiceId);
+            }
+        }
+        catch (DatabaseException failure)
+        {
+            logger.LogWarning("Snapshot of service {Id} failed: {Reason}", server.ServiceId, failure.Message);
+        }
+        finally
+        {
+            server.Gate.Release();
+        }
+    }
+
+    /// Changes tsdbadmin's password now, or at the next start of a server that is down (kept in memory only).
+    public Task UpdatePasswordAsync(string serviceId, Secret password, CancellationToken cancellationToken) =>
+        Known(serviceId) is { } server
+            ? StepAsync(server, "password", async () =>
+            {
+                if (server.Pid is null)
+                {
+                    server.PendingPassword = password;
+                    return;
+                }
+
+                await SetPasswordAsync(server, password, cancellationToken);
+            }, cancellationToken)
+            : Task.CompletedTask;
+
+    /// Ends every connection, stops the server and removes its files. Waits for a step in progress (a start) first.
+    public async Task RemoveAsync(string serviceId, CancellationToken cancellationToken)
+    {
+        if (!servers.TryRemove(serviceId, out var server))
+        {
+            return;
+        }
+
+        await StepAsync(server, "remove", async () =>
+        {
+            server.ShouldRun = false;
+            await server.StopAsync(immediate: true, cancellationToken);
+            RemoveFiles(server);
+            logger.LogInformation("Database of service {Id} removed with its files", serviceId);
+        }, cancellationToken);
+    }
+
+    public async Task RemoveAllAsync(CancellationToken cancellationToken) =>
+        await Task.WhenAll(servers.Keys.Select(id => RemoveAsync(id, cancellationToken)));
+
+    /// Stops every server cleanly and keeps its files: the emulator is stopping.
+    public async Task StopAllAsync(CancellationToken cancellationToken) =>
+        await Task.WhenAll(servers.Values.Select(server => StepAsync(server, "shutdown", () => server.StopAsync(immediate: false, cancellationToken), cancellationToken)));
+
+    /// A service's server, known from now on (a cluster found at start, or one about to be made).
+    public PostgresServer Adopt(string serviceId, int port) =>
+        servers.GetOrAdd(serviceId, id =>
+        {
+            var server = new PostgresServer(id, port, folders.Service(id), binaries, account);
+            server.LastSnapshot = ServiceSnapshots.Latest(server);
+            return server;
+        });
+
+    private PostgresServer? Known(string serviceId)
+    {
+        var server = servers.GetValueOrDefault(serviceId);
+        if (server is null)
+        {
+            logger.LogWarning("Service {Id} has no database here; nothing to do", serviceId);
+        }
+
+        return server;
+    }
+
+    // Starts a server, then sets a password changed while it was down.
+    private async Task BootAsync(PostgresServer server, CancellationToken cancellationToken)
+    {
+        await server.StartAsync(tls.Value, settings.ListenAddress, cancellationToken);
+        if (server.PendingPassword is { } pending)
+        {
+            await SetPasswordAsync(server, pending, cancellationToken);
+            server.PendingPassword = null;
+        }
+    }
+
+    private static Task SetPasswordAsync(PostgresServer server, Secret password, CancellationToken cancellationToken) =>
+        server.RunSqlAsync(
+            $"ALTER ROLE {ClusterTemplate.Owner} WITH PASSWORD :'tiger_password';\n",
+            new Dictionary<string, string> { ["tiger_password"] = password.Reveal() },
+            cancellationToken);
+
+    // The folder is moved aside at once (the service's files are gone from where they were) and deleted behind: a
+    // reset of twenty services would otherwise wait for a gigabyte to be unlinked.
+    private void RemoveFiles(PostgresServer server)
+    {
+        ServerAccount.RemoveTree(server.SocketFolder);
+        if (!Directory.Exists(server.Folder))
+        {
+            return;
+        }
+
+        var trash = Path.Combine(folders.Trash, Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folders.Trash);
+        Directory.Move(server.Folder, trash);
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                ServerAccount.RemoveTree(trash);
+            }
+            catch (IOException failure)
+            {
+                logger.LogWarning("Could not remove {Folder}: {Reason}", trash, failure.Message);
+            }
+        });
+    }
+
+    // One step at a time for each server; a failure is logged with the service and becomes the caller's exception.
+    private async Task StepAsync(PostgresServer server, string step, Func<Task> work, CancellationToken cancellationToken)
+    {
+        await server.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            await work();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            server.State = "failed";
+            logger.LogError("Database of service {Id}: {Step} failed: {Reason}", server.ServiceId, step, exception.Message);
+            throw new DatabaseException($"database {step} failed: {exception.Message}");
+        }
+        finally
+        {
+            server.Gate.Release();
+        }
+    }
+}
+
+/// Where a fork's data comes from: its parent's server, the strategy, and PITR's target on the emulated clock.
+public sealed record ForkSource(PostgresServer Parent, string? Strategy, DateTime? Target);

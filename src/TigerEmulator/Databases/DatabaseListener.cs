@@ -1,0 +1,133 @@
+using TigerEmulator.Lifecycle;
+using TigerEmulator.Services;
+using TigerEmulator.Storage;
+using static TigerEmulator.Services.ServiceStatus;
+
+namespace TigerEmulator.Databases;
+
+/// The one place where the lifecycle drives the servers: each service step that needs its database changed holds
+/// the service in that step until the server has done it (READY is never reported before the server accepts
+/// connections), and a server step that fails moves the service to UNSTABLE with the reason in the log.
+public sealed class DatabaseListener(
+    DatabaseFleet fleet, DatabasePorts ports, ClockMarks marks, IStore<ServiceDocument> services, ILogger<DatabaseListener> logger)
+    : ILifecycleListener
+{
+    /// The action of a service whose server was found gone while READY (see <see cref="DatabaseWatch"/>).
+    public const string Crashed = "database-crashed";
+
+    private static readonly HashSet<string> Creating = [ServiceLifecycle.Create.Name, ServiceLifecycle.Fork.Name];
+
+    private static readonly HashSet<string> Restarting =
+        [ServiceLifecycle.Resize.Name, ServiceLifecycle.SetHa.Name, ServiceLifecycle.AttachVpc.Name, ServiceLifecycle.DetachVpc.Name];
+
+    // A new service's password arrives with its first step and is needed at its last: kept here meanwhile, in memory.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Secret> initialPasswords = new();
+
+    public bool Holds(LifecycleEvent change) => StepOf(change) is not (ServerStep.None or ServerStep.Remember or ServerStep.Password or ServerStep.Seed or ServerStep.Gone);
+
+    public async Task OnChangedAsync(LifecycleEvent change, LifecycleHold? hold, CancellationToken cancellationToken)
+    {
+        marks.Mark();
+        var step = StepOf(change);
+        if (step == ServerStep.None)
+        {
+            return;
+        }
+
+        try
+        {
+            await RunAsync(step, change, cancellationToken);
+            hold?.Complete();
+        }
+        catch (DatabaseException failure)
+        {
+            // The fleet has logged it with the service; the hold's failure makes the service UNSTABLE.
+            hold?.Fail(failure.Message);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            logger.LogInformation("Database step of service {Id} abandoned: the service moved on", change.Id);
+        }
+    }
+
+    private async Task RunAsync(ServerStep step, LifecycleEvent change, CancellationToken cancellationToken)
+    {
+        switch (step)
+        {
+            case ServerStep.Remember when change.Password is { } initial:
+                initialPasswords[change.Id] = initial;
+                break;
+            case ServerStep.Provision:
+                await ProvisionAsync(change, cancellationToken);
+                break;
+            case ServerStep.Seed when change.Password is not null:
+                await ProvisionAsync(change, cancellationToken);
+                if (change.To is Paused or Pausing or Deleting)
+                {
+                    await fleet.StopAsync(change.Id, cancellationToken);
+                }
+
+                break;
+            case ServerStep.Start:
+                await fleet.StartAsync(change.Id, cancellationToken);
+                break;
+            case ServerStep.Stop:
+                await fleet.StopAsync(change.Id, cancellationToken);
+                break;
+            case ServerStep.Restart:
+                await fleet.RestartAsync(change.Id, cancellationToken);
+                break;
+            case ServerStep.Password when change.Password is { } password:
+                await fleet.UpdatePasswordAsync(change.Id, password, cancellationToken);
+                break;
+            case ServerStep.Remove or ServerStep.Gone:
+                initialPasswords.TryRemove(change.Id, out _);
+                await fleet.RemoveAsync(change.Id, cancellationToken);
+                ports.Release(change.Id);
+                break;
+        }
+    }
+
+    // A scenario's fork is seeded beside its parent, so it starts from an empty database like any seeded service.
+    private Task ProvisionAsync(LifecycleEvent change, CancellationToken cancellationToken)
+    {
+        var service = services.Get(change.Id) ?? throw new DatabaseException($"service {change.Id} is gone");
+        var parentId = change.Action == LifecycleEvent.Seeded ? null : service.ForkedFromServiceId;
+        var parent = parentId is null ? null
+            : fleet.Find(parentId) ?? throw new DatabaseException($"the parent service {parentId} has no database here to fork");
+        var fork = parent is null ? null : new ForkSource(parent, service.ForkStrategy, service.ForkTargetTime);
+        var password = change.Password ?? (initialPasswords.TryRemove(change.Id, out var initial) ? initial : null)
+            ?? throw new DatabaseException("the service's initial password was not handed over");
+        return fleet.ProvisionAsync(change.Id, service.Port, password, fork, cancellationToken);
+    }
+
+    private static ServerStep StepOf(LifecycleEvent change) => change switch
+    {
+        { Kind: not ServiceLifecycle.Kind } => ServerStep.None,
+        { To: null } => ServerStep.Gone,
+        { Action: LifecycleEvent.Seeded } => ServerStep.Seed,
+        { Action: "updatePassword" } => ServerStep.Password,
+        { To: Queued } when Creating.Contains(change.Action) => ServerStep.Remember,
+        { To: Configuring } when Creating.Contains(change.Action) => ServerStep.Provision,
+        { To: Configuring } when Restarting.Contains(change.Action) => ServerStep.Restart,
+        { To: Pausing } => ServerStep.Stop,
+        { To: Resuming } => ServerStep.Start,
+        { To: Deleting } => ServerStep.Remove,
+        { To: Unstable, Action: Crashed } => ServerStep.Start,
+        _ => ServerStep.None,
+    };
+
+    private enum ServerStep
+    {
+        None,
+        Remember,
+        Provision,
+        Seed,
+        Start,
+        Stop,
+        Restart,
+        Password,
+        Remove,
+        Gone,
+    }
+}

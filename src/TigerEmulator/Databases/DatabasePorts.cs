@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Sockets;
+using TigerEmulator.Endpoints;
+using TigerEmulator.Http;
+using TigerEmulator.Services;
+
+namespace TigerEmulator.Databases;
+
+/// Hands each new service a pair of free ports from the configured range (its server's and the pooler's), checked
+/// free on 127.0.0.1 and kept for the service's life, and refuses a service beyond the limit on live databases.
+/// Other kinds (read replica sets, which have no server here) keep the made-up addresses.
+public sealed class DatabasePorts(DatabaseSettings settings) : IEndpointAllocator
+{
+    private readonly MadeUpEndpoints madeUp = new();
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, int> reserved = [];
+
+    public EndpointAddress Allocate(string kind, string id, string projectId)
+    {
+        if (kind != ServiceLifecycle.Kind)
+        {
+            return madeUp.Allocate(kind, id, projectId);
+        }
+
+        lock (gate)
+        {
+            if (reserved.Count >= settings.MaxDatabases)
+            {
+                throw new TigerException(Errors.Conflict(
+                    $"the emulator runs at most {settings.MaxDatabases} databases ({DatabaseSettings.MaxKey}); delete a service or raise the limit"));
+            }
+
+            var taken = reserved.Values.ToHashSet();
+            for (var port = settings.FirstPort; port < settings.LastPort; port += 2)
+            {
+                if (!taken.Contains(port) && IsFree(port) && IsFree(port + 1))
+                {
+                    reserved[id] = port;
+                    return new EndpointAddress(settings.Host, port);
+                }
+            }
+        }
+
+        throw new TigerException(Errors.ServiceUnavailable(
+            $"no free pair of ports left in {settings.FirstPort}-{settings.LastPort} ({DatabaseSettings.PortsKey})"));
+    }
+
+    /// A service found at start keeps the port stored on it.
+    public void Keep(string id, int port)
+    {
+        lock (gate)
+        {
+            reserved[id] = port;
+        }
+    }
+
+    public void Release(string id)
+    {
+        lock (gate)
+        {
+            reserved.Remove(id);
+        }
+    }
+
+    public void ReleaseAll()
+    {
+        lock (gate)
+        {
+            reserved.Clear();
+        }
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var probe = new TcpListener(IPAddress.Loopback, port);
+            probe.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}

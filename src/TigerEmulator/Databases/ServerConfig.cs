@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text;
+
+namespace TigerEmulator.Databases;
+
+/// The settings of one service's server, written into its cluster (included from postgresql.conf), so that a copy or a
+/// base backup of another service's cluster becomes this one's by rewriting a single file.
+public static class ServerConfig
+{
+    public const string FileName = "emulator.conf";
+
+    public static void Write(string dataFolder, ServerAddress address, (string Certificate, string Key) tls, ServerAccount account)
+    {
+        var text = new StringBuilder("# Written by the Tiger Emulator at each start of this server.\n")
+            .Append(CultureInfo.InvariantCulture, $"listen_addresses = {Quote(address.Listen)}\n")
+            .Append(CultureInfo.InvariantCulture, $"port = {address.Port}\n")
+            .Append(CultureInfo.InvariantCulture, $"unix_socket_directories = {Quote(address.SocketFolder)}\n")
+            .Append("unix_socket_permissions = 0700\n")
+            .Append("ssl = on\n")
+            .Append(CultureInfo.InvariantCulture, $"ssl_cert_file = {Quote(tls.Certificate)}\n")
+            .Append(CultureInfo.InvariantCulture, $"ssl_key_file = {Quote(tls.Key)}\n")
+            .Append("password_encryption = 'scram-sha-256'\n")
+            // Small and many: a service is a test database, and twenty of them share a laptop.
+            .Append("shared_buffers = '16MB'\n")
+            .Append("max_connections = 30\n")
+            .Append("max_wal_senders = 4\n")
+            .Append("dynamic_shared_memory_type = 'posix'\n")
+            // A failing ALTER ROLE would otherwise be written to the server's log with its password.
+            .Append("log_min_error_statement = 'panic'\n")
+            .Append("log_connections = off\n")
+            // Every finished WAL segment is kept beside the cluster, for PITR forks to replay.
+            .Append("archive_mode = on\n")
+            .Append(CultureInfo.InvariantCulture, $"archive_command = {Quote($"cp \"%p\" \"{address.ArchiveFolder}/%f\"")}\n")
+            .AppendJoin("", address.Recovery.Select(line => line + "\n"))
+            .ToString();
+        var path = Path.Combine(dataFolder, FileName);
+        File.WriteAllText(path, text);
+        account.GiveToAccount(path);
+    }
+
+    // A configuration string literal: a quote inside is doubled.
+    public static string Quote(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+}
+
+/// Where a server listens: an address and port for clients, a socket folder for the emulator.
+public sealed record ServerAddress(string Listen, int Port, string SocketFolder, string ArchiveFolder)
+{
+    /// Settings of a first start that replays WAL to a point in time (a PITR fork); none otherwise.
+    public IReadOnlyList<string> Recovery { get; init; } = [];
+}

@@ -1,0 +1,124 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Npgsql;
+using TigerEmulator.Testing;
+using TigerEmulator.Tests.Support;
+using Xunit.Abstractions;
+
+namespace TigerEmulator.Tests.Databases;
+
+/// An emulator with a real PostgreSQL server behind each service, for one test, on a port range of its own so that
+/// tests running side by side never reach for the same port. Disposing it stops every server it started.
+public sealed class DatabaseEmulator : IDisposable
+{
+    private const int FirstPort = 21000;
+    private const int PortsEach = 40;
+    private static int ranges;
+
+    public DatabaseEmulator(ITestOutputHelper output, string? dataDir = null, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var first = FirstPort + (Interlocked.Increment(ref ranges) % 200 * PortsEach);
+        Ports = (first, first + PortsEach - 1);
+        var configuration = new Dictionary<string, string?> { ["TIGER_EMULATOR_DATABASE_PORTS"] = $"{Ports.First}-{Ports.Last}" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        Factory = TigerEmulatorFactory.With(new TigerEmulatorSettings
+        {
+            StartTime = Emulator.Start,
+            DataDirectory = dataDir,
+            Databases = true,
+            Configuration = configuration,
+            Log = line =>
+            {
+                LogLines.Enqueue(line);
+                output.WriteLine(line);
+            },
+        });
+        Client = Factory.CreateTigerClient();
+        Seeder = new ResourceSeeder(Factory, Client);
+    }
+
+    public (int First, int Last) Ports { get; }
+
+    /// The emulator's log, as it was written.
+    public System.Collections.Concurrent.ConcurrentQueue<string> LogLines { get; } = new();
+
+    public TigerEmulatorFactory Factory { get; }
+
+    public HttpClient Client { get; }
+
+    public ResourceSeeder Seeder { get; }
+
+    /// Creates a service and waits until its database accepts connections; returns its id and connection string
+    /// (without pooling: each use is a new connection, as a server restarted under a pooled one would break it).
+    public async Task<(string Id, string ConnectionString)> ReadyServiceAsync(string name = "db")
+    {
+        var created = await Client.CreateServiceAsync(Factory.ProjectId, new { name });
+        var id = (string)created["service_id"]!;
+        return (id, await Factory.ConnectionStringAsync(id, (string)created["initial_password"]!) + ";Pooling=false");
+    }
+
+    /// Starts an action and advances emulated time until the service reaches the status.
+    public async Task ActAsync(string serviceId, string action, object? body, string until)
+    {
+        var response = await Client.PostAsync($"{Seeder.ServicePath(serviceId)}/{action}", body is null ? null : Api.Json(body));
+        Assert.True(response.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.NoContent or HttpStatusCode.OK, $"{action}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        await Seeder.WaitForStatusAsync(Seeder.ServicePath(serviceId), until);
+    }
+
+    public async Task<JsonNode> DatabasesAsync()
+    {
+        using var control = Factory.CreateClient();
+        return await control.GetJsonAsync("/_emulator/databases");
+    }
+
+    public async Task<JsonNode> DatabaseOfAsync(string serviceId) =>
+        (await DatabasesAsync())["databases"]!.AsArray().Single(d => (string?)d!["service_id"] == serviceId)!;
+
+    public static async Task<T?> ScalarAsync<T>(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T?)await command.ExecuteScalarAsync();
+    }
+
+    public static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// The connection is refused by the server (a PostgreSQL error with this SQLSTATE).
+    public static async Task<PostgresException> RefusedAsync(string connectionString) =>
+        await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connectionString, "select 1"));
+
+    /// Nothing listens: the TCP connection itself fails.
+    public static async Task AssertNothingListensAsync(string connectionString)
+    {
+        var failure = await Assert.ThrowsAsync<NpgsqlException>(() => ExecuteAsync(connectionString, "select 1"));
+        Assert.IsType<System.Net.Sockets.SocketException>(failure.InnerException);
+    }
+
+    /// Waits, up to a bound, until the condition holds.
+    public static async Task EventuallyAsync(Func<Task<bool>> condition, string what, int seconds = 15)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"not within {seconds} s: {what}");
+            await Task.Delay(50);
+        }
+    }
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        Factory.Dispose();
+    }
+}
