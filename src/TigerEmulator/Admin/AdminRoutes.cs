@@ -49,10 +49,9 @@ public static class AdminRoutes
         return TypedResults.NoContent();
     }
 
-    private static Ok<HealthBody> Health(EmulatorDatabase database, EmulatorStart start) =>
-        TypedResults.Ok(new HealthBody("ok", EmulatorVersion.Text, Math.Round(start.Uptime.TotalSeconds, 3), database.IsDurable ? "file" : "memory", Databases: false));
+    private static Ok<HealthBody> Health(EmulatorDatabase database, EmulatorStart start, DatabaseStatus databases) =>
+        TypedResults.Ok(new HealthBody("ok", EmulatorVersion.Text, Math.Round(start.Uptime.TotalSeconds, 3), database.IsDurable ? "file" : "memory", databases.Enabled));
 }
 
-/// Databases: whether real PostgreSQL databases stand behind services; none do yet, so it is false until that feature
-/// sets it.
+/// Databases: whether real PostgreSQL servers stand behind services (TIGER_EMULATOR_DATABASES and the binaries found).
 public sealed record HealthBody(string Status, string Version, double UptimeSeconds, string Storage, bool Databases);

@@ -10,6 +10,18 @@ namespace TigerEmulator.Tests.Databases;
 public sealed class DatabaseScopeTests(ITestOutputHelper output)
 {
     [Fact]
+    public async Task Health_SaysDatabasesAreOn_WhenServicesHaveServers()
+    {
+        using var emulator = new DatabaseEmulator(output);
+        using var control = emulator.Factory.CreateClient();
+
+        var health = await control.GetJsonAsync("/_emulator/health");
+
+        Assert.True((bool)health["databases"]!);
+        Assert.True((bool)(await emulator.DatabasesAsync())["enabled"]!);
+    }
+
+    [Fact]
     public async Task Reset_StopsAndRemovesEveryServer_AndDisposingTheEmulatorLeavesNoPostgresProcessOfIts()
     {
         string root;
