@@ -93,7 +93,7 @@ public sealed class ServiceDatabaseTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.Accepted, (await emulator.Client.DeleteAsync(emulator.Seeder.ServicePath(id))).StatusCode);
         await emulator.Factory.AdvanceAsync(TimeSpan.FromMinutes(2));
 
-        await (await emulator.Client.GetAsync(emulator.Seeder.ServicePath(id))).AssertErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND", $"Service '{id}' was not found");
+        await (await emulator.Client.GetAsync(emulator.Seeder.ServicePath(id))).AssertErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND", $"no service with that id exists: '{id}'");
         await DatabaseEmulator.AssertNothingListensAsync(connection);
         Assert.False(Directory.Exists(folder));
         Assert.Empty((await emulator.DatabasesAsync())["databases"]!.AsArray());
@@ -113,7 +113,7 @@ public sealed class ServiceDatabaseTests(ITestOutputHelper output)
         await starting;
         await emulator.Factory.AdvanceAsync(TimeSpan.FromMinutes(2));
 
-        await (await emulator.Client.GetAsync(emulator.Seeder.ServicePath(id))).AssertErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND", $"Service '{id}' was not found");
+        await (await emulator.Client.GetAsync(emulator.Seeder.ServicePath(id))).AssertErrorAsync(HttpStatusCode.NotFound, "NOT_FOUND", $"no service with that id exists: '{id}'");
         Assert.Empty((await emulator.DatabasesAsync())["databases"]!.AsArray());
         await DatabaseEmulator.AssertNothingListensAsync(DatabaseConnection.Format("localhost", (int)created["endpoint"]!["port"]!, (string)created["initial_password"]!) + ";Pooling=false");
     }
