@@ -31,12 +31,12 @@ public sealed class TokenPersistenceTests(ITestOutputHelper output) : IDisposabl
             Assert.Equal(HttpStatusCode.NoContent, (await first.CreateBearerClient(revoked).PostAsync("auth/logout", null)).StatusCode);
         }
 
-        // The hash may still sit in LiteDB's log file beside the database when the first emulator stops: look in both.
-        var files = Directory.GetFiles(dataDir).Select(File.ReadAllBytes).ToList();
+        // The hash may still sit in LiteDB's log file beside the database when the first emulator stops: look in every
+        // file of the folder, read without asking for it alone.
+        var files = Directory.GetFiles(dataDir).Select(ReadShared).ToList();
         Assert.Contains(files, bytes => bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(BearerTokens.Hash(kept))) >= 0);
-        foreach (var path in Directory.GetFiles(dataDir))
+        foreach (var bytes in files)
         {
-            var bytes = await File.ReadAllBytesAsync(path);
             foreach (var token in new[] { kept, revoked })
             {
                 Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(token)));
@@ -48,5 +48,13 @@ public sealed class TokenPersistenceTests(ITestOutputHelper output) : IDisposabl
         var projects = await second.CreateBearerClient(kept).GetJsonAsync("projects");
         Assert.Equal(["emuproject", "rp1pz7uyae"], projects.AsArray().Select(p => (string)p!["id"]!).ToArray());
         await (await second.CreateBearerClient(revoked).GetAsync("auth/info")).AssertErrorAsync(HttpStatusCode.Unauthorized, "UNAUTHORIZED", "revoked by a logout");
+    }
+
+    private static byte[] ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 }
