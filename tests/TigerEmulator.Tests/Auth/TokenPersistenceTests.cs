@@ -31,6 +31,10 @@ public sealed class TokenPersistenceTests(ITestOutputHelper output) : IDisposabl
             Assert.Equal(HttpStatusCode.NoContent, (await first.CreateBearerClient(revoked).PostAsync("auth/logout", null)).StatusCode);
         }
 
+        // Under a loaded suite the first emulator's host can outlive its factory's dispose by a moment (the second
+        // emulator's start waits for the folder's lock the same way): read the folder once that lock is free.
+        DataFolderLock.Acquire(dataDir, TimeSpan.FromSeconds(30)).Dispose();
+
         // The hash may still sit in LiteDB's log file beside the database when the first emulator stops: look in every
         // file of the folder, read without asking for it alone.
         var files = Directory.GetFiles(dataDir).Select(ReadShared).ToList();
