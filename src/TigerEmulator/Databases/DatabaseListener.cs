@@ -52,7 +52,7 @@ public sealed class DatabaseListener(
             // listener for a step nothing waits on (a seeded service's first start).
             if (hold is null)
             {
-                FailUnheld(change);
+                FailUnheld(change, failure.Message);
             }
             else
             {
@@ -66,13 +66,13 @@ public sealed class DatabaseListener(
     }
 
     // The lifecycle is looked up when needed: it is made with its listeners, this one among them.
-    private void FailUnheld(LifecycleEvent change) =>
+    private void FailUnheld(LifecycleEvent change, string reason) =>
         state.Run(() =>
         {
             if (services.Get(change.Id) is { } service && service.Status == change.To)
             {
                 var lifecycle = provider.GetRequiredService<ResourceLifecycle>();
-                services.Update(lifecycle.Fail(service, ServiceLifecycle.Kind, new StepOutcome(StepVerdict.Fail, Unstable), clock.UtcNow, LifecycleEvent.HoldFailed));
+                services.Update(lifecycle.Fail(service, ServiceLifecycle.Kind, new StepOutcome(StepVerdict.Fail, Unstable), clock.UtcNow, LifecycleEvent.HoldFailed, reason));
             }
 
             return 0;

@@ -85,7 +85,7 @@ public sealed class ResourceLifecycle(
 
     /// A lifecycle fault: the resource stops its action and lands in a failure status, with an optional follow-up.
     /// Returns the failed document for the caller to store.
-    public T Fail<T>(T document, string kind, StepOutcome outcome, DateTime at, string why = LifecycleEvent.Faulted)
+    public T Fail<T>(T document, string kind, StepOutcome outcome, DateTime at, string why = LifecycleEvent.Faulted, string? reason = null)
         where T : LifecycleDocument
     {
         var from = document.Status;
@@ -97,7 +97,7 @@ public sealed class ResourceLifecycle(
             Step = 0,
             NextStepAt = outcome.ThenBegin is { } followUp ? Due(at, timings.StepDuration(followUp, 0)) : null,
             Status = status,
-            History = [.. document.History, new StatusChange(at, status, why)],
+            History = [.. document.History, new StatusChange(at, status, why, reason)],
         });
         return Entered(failed, kind, from, why, at, ServerEffect.None, null);
     }
@@ -229,7 +229,7 @@ public sealed class ResourceLifecycle(
             }
 
             logger.LogWarning("{Kind} {Id}: {Status} failed: {Reason}", kind.Name, document.Id, document.Status, failure);
-            kind.Update(Fail(document, kind.Name, new StepOutcome(StepVerdict.Fail, kind.FailedStatus), clock.UtcNow, LifecycleEvent.HoldFailed));
+            kind.Update(Fail(document, kind.Name, new StepOutcome(StepVerdict.Fail, kind.FailedStatus), clock.UtcNow, LifecycleEvent.HoldFailed, failure));
             return 0;
         });
     }

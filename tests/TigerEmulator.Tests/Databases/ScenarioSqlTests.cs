@@ -1,5 +1,6 @@
 using Npgsql;
 using TigerEmulator.Testing;
+using TigerEmulator.Tests.Logs;
 using TigerEmulator.Tests.Support;
 using Xunit.Abstractions;
 
@@ -66,7 +67,7 @@ public sealed class ScenarioSqlTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task FailingScenarioSql_MakesTheServiceUnstable_WithPostgresErrorInTheLog()
+    public async Task FailingScenarioSql_MakesTheServiceUnstable_WithPostgresErrorInTheEmulatorsAndTheServicesLogs()
     {
         using var emulator = new DatabaseEmulator(output, scenario: Scenario("create table kept (n int);\ninsert into missing values (1);"));
 
@@ -75,6 +76,11 @@ public sealed class ScenarioSqlTests(ITestOutputHelper output)
 
         Assert.Contains(emulator.LogLines, line => line.Contains(
             "Database of service sqlseed001: provision failed: the scenario's sql failed: psql exited with 3: ERROR:  relation \"missing\" does not exist", StringComparison.Ordinal));
+        await emulator.Factory.AdvanceAsync(TimeSpan.FromSeconds(1)); // the log's line is written a few milliseconds after the failure
+        var (told, _) = await LogsClient.WalkFilteredAsync(emulator.Client, LogsClient.Path(emulator.Factory.ProjectId, "sqlseed001"), "search=scenario's%20sql%20failed");
+        var line = Assert.Single(told);
+        Assert.Equal("ERROR", line.Severity);
+        Assert.StartsWith("database provision failed: the scenario's sql failed: psql exited with 3: ERROR:  relation \"missing\" does not exist LINE 1: insert into missing", line.Message, StringComparison.Ordinal);
     }
 
     [Fact]
