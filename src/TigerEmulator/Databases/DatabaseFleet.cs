@@ -27,8 +27,9 @@ public sealed class DatabaseFleet(
     public PostgresServer? Find(string serviceId) => servers.GetValueOrDefault(serviceId);
 
     /// Makes a new service's cluster (a copy of the template, or of its parent's data as the fork's strategy says),
-    /// snapshots it, starts it and gives tsdbadmin the service's password; done when the server accepts connections.
-    public Task ProvisionAsync(string serviceId, int port, Secret password, ForkSource? fork, CancellationToken cancellationToken)
+    /// snapshots it, starts it, gives tsdbadmin the service's password and runs a scenario's SQL the first time; done
+    /// when the server accepts connections.
+    public Task ProvisionAsync(string serviceId, int port, Secret password, ForkSource? fork, CancellationToken cancellationToken, string? setupSql = null)
     {
         var server = Adopt(serviceId, port);
         return StepAsync(server, "provision", async () =>
@@ -57,6 +58,7 @@ public sealed class DatabaseFleet(
             await server.StartAsync(tlsFiles, settings.ListenAddress, cancellationToken);
             await SetPasswordAsync(server, password, cancellationToken);
             logger.LogInformation("Database of service {Id} started on port {Port} (PID {Pid})", serviceId, port, server.Pid);
+            await SetupScript.RunOnceAsync(server, setupSql, cancellationToken);
         }, cancellationToken);
     }
 

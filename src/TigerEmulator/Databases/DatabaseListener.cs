@@ -9,7 +9,14 @@ namespace TigerEmulator.Databases;
 /// the service in that step until the server has done it (READY is never reported before the server accepts
 /// connections), and a server step that fails moves the service to UNSTABLE with the reason in the log.
 public sealed class DatabaseListener(
-    DatabaseFleet fleet, DatabasePorts ports, ClockMarks marks, IStore<ServiceDocument> services, ILogger<DatabaseListener> logger)
+    DatabaseFleet fleet,
+    DatabasePorts ports,
+    ClockMarks marks,
+    IStore<ServiceDocument> services,
+    IServiceProvider provider,
+    StateLock state,
+    EmulatorClock clock,
+    ILogger<DatabaseListener> logger)
     : ILifecycleListener
 {
     /// The action of a service whose server was found gone while READY (see <see cref="DatabaseWatch"/>).
@@ -41,14 +48,35 @@ public sealed class DatabaseListener(
         }
         catch (DatabaseException failure)
         {
-            // The fleet has logged it with the service; the hold's failure makes the service UNSTABLE.
-            hold?.Fail(failure.Message);
+            // The fleet has logged it with the service; the hold's failure makes the service UNSTABLE, as does this
+            // listener for a step nothing waits on (a seeded service's first start).
+            if (hold is null)
+            {
+                FailUnheld(change, failure.Message);
+            }
+            else
+            {
+                hold.Fail(failure.Message);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             logger.LogInformation("Database step of service {Id} abandoned: the service moved on", change.Id);
         }
     }
+
+    // The lifecycle is looked up when needed: it is made with its listeners, this one among them.
+    private void FailUnheld(LifecycleEvent change, string reason) =>
+        state.Run(() =>
+        {
+            if (services.Get(change.Id) is { } service && service.Status == change.To)
+            {
+                var lifecycle = provider.GetRequiredService<ResourceLifecycle>();
+                services.Update(lifecycle.Fail(service, ServiceLifecycle.Kind, new StepOutcome(StepVerdict.Fail, Unstable), clock.UtcNow, LifecycleEvent.HoldFailed, reason));
+            }
+
+            return 0;
+        });
 
     private async Task RunAsync(ServerStep step, LifecycleEvent change, CancellationToken cancellationToken)
     {
@@ -98,7 +126,7 @@ public sealed class DatabaseListener(
         var fork = parent is null ? null : new ForkSource(parent, service.ForkStrategy, service.ForkTargetTime);
         var password = change.Password ?? (initialPasswords.TryRemove(change.Id, out var initial) ? initial : null)
             ?? throw new DatabaseException("the service's initial password was not handed over");
-        return fleet.ProvisionAsync(change.Id, service.Port, password, fork, cancellationToken);
+        return fleet.ProvisionAsync(change.Id, service.Port, password, fork, cancellationToken, change.SetupSql);
     }
 
     private static ServerStep StepOf(LifecycleEvent change) => change switch

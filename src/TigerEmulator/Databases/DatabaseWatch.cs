@@ -103,7 +103,7 @@ public sealed class DatabaseWatch(
             if (services.Get(server.ServiceId) is { Status: ServiceStatus.Ready } service)
             {
                 var outcome = new StepOutcome(StepVerdict.Fail, ServiceStatus.Unstable, ThenBegin: ServiceLifecycle.Recover);
-                services.Update(lifecycle.Fail(service, ServiceLifecycle.Kind, outcome, clock.UtcNow, DatabaseListener.Crashed));
+                services.Update(lifecycle.Fail(service, ServiceLifecycle.Kind, outcome, clock.UtcNow, DatabaseListener.Crashed, $"the database server on port {server.Port} is gone"));
             }
 
             return 0;

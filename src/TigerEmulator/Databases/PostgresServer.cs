@@ -85,12 +85,12 @@ public sealed class PostgresServer(string serviceId, int port, string folder, Po
 
     /// Runs SQL as the emulator's superuser over the local socket; psql variables given in the environment are read
     /// with \getenv and quoted by psql itself (:'name'), so no value is ever spliced into the SQL text.
-    public Task<string> RunSqlAsync(string sql, IReadOnlyDictionary<string, string> variables, CancellationToken cancellationToken)
+    public Task<string> RunSqlAsync(string sql, IReadOnlyDictionary<string, string> variables, CancellationToken cancellationToken, string database = "postgres")
     {
         var script = string.Concat(variables.Keys.Select(name => $"\\getenv {name} {name}\n")) + sql;
         return account.RunAsync(
             binaries.Psql,
-            ["-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", SocketFolder, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", ClusterTemplate.Superuser, "-d", "postgres"],
+            ["-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", SocketFolder, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", ClusterTemplate.Superuser, "-d", database],
             cancellationToken,
             input: script,
             environment: variables);

@@ -9,6 +9,9 @@ public sealed record LifecycleEvent(
     /// The password the change set (create, fork, updatePassword), handed over once: it is never stored or logged.
     public Secret? Password { get; init; }
 
+    /// A scenario's SQL for the service's new database, handed over with its seeding only (see the scenario's `sql`).
+    public string? SetupSql { get; init; }
+
     public const string Seeded = "scenario";
     public const string Faulted = "fault";
     public const string HoldFailed = "failed";

@@ -85,7 +85,7 @@ public sealed class ResourceLifecycle(
 
     /// A lifecycle fault: the resource stops its action and lands in a failure status, with an optional follow-up.
     /// Returns the failed document for the caller to store.
-    public T Fail<T>(T document, string kind, StepOutcome outcome, DateTime at, string why = LifecycleEvent.Faulted)
+    public T Fail<T>(T document, string kind, StepOutcome outcome, DateTime at, string why = LifecycleEvent.Faulted, string? reason = null)
         where T : LifecycleDocument
     {
         var from = document.Status;
@@ -97,7 +97,7 @@ public sealed class ResourceLifecycle(
             Step = 0,
             NextStepAt = outcome.ThenBegin is { } followUp ? Due(at, timings.StepDuration(followUp, 0)) : null,
             Status = status,
-            History = [.. document.History, new StatusChange(at, status, why)],
+            History = [.. document.History, new StatusChange(at, status, why, reason)],
         });
         return Entered(failed, kind, from, why, at, ServerEffect.None, null);
     }
@@ -105,7 +105,7 @@ public sealed class ResourceLifecycle(
     /// A resource a scenario puts in place: seeded mid-action (CONFIGURING, say), it carries on from that step, due
     /// after the step's full duration from now; listeners hear of it like of any other change. Returns the document to
     /// store.
-    public T Place<T>(T document, string kind, DateTime now, Secret? password = null)
+    public T Place<T>(T document, string kind, DateTime now, Secret? password = null, string? setupSql = null)
         where T : LifecycleDocument
     {
         var registered = table.Kind(kind);
@@ -122,7 +122,7 @@ public sealed class ResourceLifecycle(
             effect = progress.Action.Steps[progress.Step].Effect;
         }
 
-        return Entered(placed, kind, null, LifecycleEvent.Seeded, now, effect, password);
+        return Entered(placed, kind, null, LifecycleEvent.Seeded, now, effect, password, setupSql);
     }
 
     /// A change that is not a transition (a new password), told to the listeners like one; the document is as stored.
@@ -174,7 +174,7 @@ public sealed class ResourceLifecycle(
         duration == LifecycleTimings.Held ? HeldUntil : from + duration;
 
     // Tells the listeners, and parks the resource (no step due) while any of them holds it.
-    private T Entered<T>(T document, string kind, string? from, string action, DateTime at, ServerEffect effect, Secret? password)
+    private T Entered<T>(T document, string kind, string? from, string action, DateTime at, ServerEffect effect, Secret? password, string? setupSql = null)
         where T : LifecycleDocument
     {
         if (!events.HasListeners)
@@ -183,7 +183,7 @@ public sealed class ResourceLifecycle(
             return document;
         }
 
-        var change = Change(document, kind, from, action, at, effect, password);
+        var change = Change(document, kind, from, action, at, effect, password) with { SetupSql = setupSql };
         var held = document.NextStepAt is { } due ? holds.Open(change, due, Settle) : NoHolds;
         var entered = held.Count > 0 ? (T)(document with { NextStepAt = null }) : document;
         SignalDue(entered);
@@ -229,7 +229,7 @@ public sealed class ResourceLifecycle(
             }
 
             logger.LogWarning("{Kind} {Id}: {Status} failed: {Reason}", kind.Name, document.Id, document.Status, failure);
-            kind.Update(Fail(document, kind.Name, new StepOutcome(StepVerdict.Fail, kind.FailedStatus), clock.UtcNow, LifecycleEvent.HoldFailed));
+            kind.Update(Fail(document, kind.Name, new StepOutcome(StepVerdict.Fail, kind.FailedStatus), clock.UtcNow, LifecycleEvent.HoldFailed, failure));
             return 0;
         });
     }

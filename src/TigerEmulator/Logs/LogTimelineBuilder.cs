@@ -31,6 +31,11 @@ internal sealed class LogTimelineBuilder(ServiceDocument service, int node, Date
             {
                 Apply(happened, change.At);
             }
+
+            if (change.Reason is { } reason)
+            {
+                Failed(reason, change.At);
+            }
         }
 
         if (running)
@@ -86,6 +91,23 @@ internal sealed class LogTimelineBuilder(ServiceDocument service, int node, Date
                 Steady(at);
                 steadyFrom = Burst(FailOver(), at, at);
                 break;
+        }
+    }
+
+    // A step that failed (a database that would not start, a scenario's sql that broke) is told in the service's own
+    // log, in the emulator's words, on one line; a running database carries on after it.
+    private void Failed(string reason, DateTime at)
+    {
+        if (running)
+        {
+            Steady(at);
+        }
+
+        var line = new ScriptLine("ERROR", _ => reason.ReplaceLineEndings(" "));
+        var done = Burst([line], at, lastDown);
+        if (running)
+        {
+            steadyFrom = done;
         }
     }
 

@@ -33,6 +33,7 @@ public sealed record SeedService(
     string? Vpc,
     string? Password,
     string? ForkedFrom,
-    string? ResourceId = null);
+    string? ResourceId = null,
+    string? Sql = null);
 
 public sealed record SeedReplicaSet(string? Id, string Service, string Name, string Status, int Nodes, int CpuMillis, int MemoryGbs, string? Environment, bool Pooler);

@@ -1,4 +1,5 @@
 using TigerEmulator.Auth;
+using TigerEmulator.Databases;
 using TigerEmulator.Endpoints;
 using TigerEmulator.Lifecycle;
 using TigerEmulator.ReplicaSets;
@@ -22,7 +23,9 @@ public sealed class SeedWriter(
     IdGenerator ids,
     EmulatorClock clock,
     ResourceLifecycle lifecycle,
-    IEndpointAllocator endpoints)
+    IEndpointAllocator endpoints,
+    DatabaseStatus databases,
+    ILogger<SeedWriter> logger)
 {
     public void Write(Scenario scenario, int seed)
     {
@@ -67,6 +70,11 @@ public sealed class SeedWriter(
         foreach (var token in scenario.Tokens)
         {
             tokens.Insert(new AccessTokenDocument { Id = token.Hash, UserId = token.User, Created = now, ExpiresAt = now + token.Lifetime });
+        }
+
+        if (!databases.Enabled && scenario.Services.Count(s => s.Sql is not null) is var ignored and > 0)
+        {
+            logger.LogWarning("The scenario's sql of {Count} service(s) is ignored: {Reason}", ignored, databases.Description);
         }
 
         WriteResources(scenario.Vpcs, scenario.Peerings, scenario.Services, scenario.ReplicaSets, newIds, now);
@@ -128,6 +136,6 @@ public sealed class SeedWriter(
             PoolerEnabled = seed.Pooler, ForkedFromProjectId = seed.ForkedFrom is null ? null : seed.Project, ForkedFromServiceId = seed.ForkedFrom,
             PasswordHash = ServiceHandlers.HashPassword(password),
         };
-        return lifecycle.Place(service, ServiceLifecycle.Kind, now, new Secret(password));
+        return lifecycle.Place(service, ServiceLifecycle.Kind, now, new Secret(password), databases.Enabled ? seed.Sql : null);
     }
 }

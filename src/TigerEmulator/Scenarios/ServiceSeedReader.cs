@@ -9,6 +9,10 @@ internal static class ServiceSeedReader
 {
     private static readonly string[] ServiceTypes = ["TIMESCALEDB", "POSTGRES", "VECTOR"];
 
+    /// A service's setup SQL is run in one psql session at its first start: a mebibyte is room for a small data set,
+    /// not for a dump.
+    public const int SqlCap = 1 << 20;
+
     public static SeedService Service(MapReader map, ReferenceBook book, EmulatorOptions options)
     {
         var id = SeedReaders.Id(map, "id");
@@ -24,7 +28,7 @@ internal static class ServiceSeedReader
 
         var service = new SeedService(id, project, name, status, type, region, cpu, memory, environment, replicas, sync,
             map.OptionalBool("pooler") ?? false, map.OptionalString("vpc", 64), password, map.OptionalString("forked_from", 64),
-            SeedReaders.Id(map, "resource_id"));
+            SeedReaders.Id(map, "resource_id"), map.OptionalString("sql", SqlCap));
         map.RejectUnknown();
         if (service.Vpc is { } vpc)
         {

@@ -15,7 +15,7 @@ public sealed class DatabaseEmulator : IDisposable
     private const int PortsEach = 40;
     private static int ranges;
 
-    public DatabaseEmulator(ITestOutputHelper output, string? dataDir = null, IReadOnlyDictionary<string, string?>? settings = null)
+    public DatabaseEmulator(ITestOutputHelper output, string? dataDir = null, IReadOnlyDictionary<string, string?>? settings = null, string? scenario = null)
     {
         var first = FirstPort + (Interlocked.Increment(ref ranges) % 200 * PortsEach);
         Ports = (first, first + PortsEach - 1);
@@ -29,6 +29,7 @@ public sealed class DatabaseEmulator : IDisposable
         {
             StartTime = Emulator.Start,
             DataDirectory = dataDir,
+            ScenarioText = scenario,
             Databases = true,
             Configuration = configuration,
             Log = line =>
@@ -42,6 +43,20 @@ public sealed class DatabaseEmulator : IDisposable
     }
 
     public (int First, int Last) Ports { get; }
+
+    /// A new data folder for emulators run one after the other.
+    public static string NewDataFolder(string prefix)
+    {
+        var dataDir = Directory.CreateTempSubdirectory(prefix).FullName;
+
+        // The servers run as the postgres account when the tests run as root: it must be able to enter the folder.
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(dataDir, (UnixFileMode)0b111_101_101);
+        }
+
+        return dataDir;
+    }
 
     /// The emulator's log, as it was written.
     public System.Collections.Concurrent.ConcurrentQueue<string> LogLines { get; } = new();

@@ -53,13 +53,7 @@ public sealed class DatabaseScopeTests(ITestOutputHelper output)
     [Fact]
     public async Task RestartWithADataFolder_BringsTheDatabaseBackWithItsData()
     {
-        var dataDir = Directory.CreateTempSubdirectory("tiger-db-restart-").FullName;
-
-        // The servers run as the postgres account when the tests run as root: it must be able to enter the folder.
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(dataDir, (UnixFileMode)0b111_101_101);
-        }
+        var dataDir = DatabaseEmulator.NewDataFolder("tiger-db-restart-");
         try
         {
             string id;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Npgsql;
 using TigerEmulator.Testing;
+using TigerEmulator.Tests.Logs;
 using TigerEmulator.Tests.Support;
 using Xunit.Abstractions;
 
@@ -134,7 +135,7 @@ public sealed class ServiceDatabaseTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task AServerThatCannotStart_LeavesTheServiceUnstable_WithTheReasonInTheLog_AndTheApiAnswering()
+    public async Task AServerThatCannotStart_LeavesTheServiceUnstable_WithTheReasonInTheEmulatorsAndTheServicesLogs_AndTheApiAnswering()
     {
         using var emulator = new DatabaseEmulator(output);
         var (id, _) = await emulator.ReadyServiceAsync();
@@ -147,6 +148,11 @@ public sealed class ServiceDatabaseTests(ITestOutputHelper output)
         Assert.Contains(emulator.LogLines, line => line.Contains($"Database of service {id}: start failed: pg_ctl exited with 1", StringComparison.Ordinal));
         Assert.Contains(emulator.LogLines, line => line.Contains($"service {id}: RESUMING failed: database start failed:", StringComparison.Ordinal));
         Assert.Equal("failed", (string?)(await emulator.DatabaseOfAsync(id))["server"]);
+        await emulator.Factory.AdvanceAsync(TimeSpan.FromSeconds(1)); // the log's line is written a few milliseconds after the failure
+        var (told, _) = await LogsClient.WalkFilteredAsync(emulator.Client, LogsClient.Path(emulator.Factory.ProjectId, id), "search=database%20start%20failed");
+        var line = Assert.Single(told);
+        Assert.Equal("ERROR", line.Severity);
+        Assert.StartsWith("database start failed: pg_ctl exited with 1: ", line.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -38,6 +38,7 @@ public sealed class MalformedScenarioTests(ITestOutputHelper output)
         { "duplicate-token.yml", ", line 7, column 12: 'tokens[1].token' repeats the token already declared at 'tokens[0].token'" },
         { "user-in-undeclared-project.yml", ", line 3, column 28: 'users[0].projects[1]' names the project 'ghostproj', which the scenario does not declare" },
         { "malformed-token.yml", ", line 5, column 12: 'tokens[0].token' must be at least 8 characters of letters, digits and -._~+/ (RFC 6750's token syntax)" },
+        { "sql-not-a-string.yml", ", line 3, column 10: 'services[0].sql' must be a string, not a list" },
         { "ha-sync-above-replicas.yml", ", line 5, column 27: 'services[0].ha.sync_replica_count' (2) cannot exceed replica_count (1)" },
     };
 
@@ -77,6 +78,18 @@ public sealed class MalformedScenarioTests(ITestOutputHelper output)
         Assert.Equal("unstable-service", (string?)(await client.GetJsonAsync("/_emulator/scenario"))["name"]);
         Assert.Equal(before, (await client.GetJsonAsync($"{Api.Project(factory.ProjectId)}/services")).ToJsonString());
         Assert.Equal(["falls-unstable"], (await client.GetJsonAsync("/_emulator/faults")).AsArray().Select(r => (string?)r!["id"]));
+    }
+
+    [Fact]
+    public void Load_ServiceSqlOverTheCap_IsRefusedNamingTheField()
+    {
+        using var factory = Emulator.Create(output);
+        var loader = factory.Services.GetRequiredService<ScenarioLoader>();
+        var text = $"services:\n  - name: orders-db\n    sql: \"{new string('x', ServiceSeedReader.SqlCap + 1)}\"\n";
+
+        var refused = Assert.Throws<DocumentException>(() => loader.Parse(text, "big.yml", "big", json: false));
+
+        Assert.Equal($"big.yml, line 3, column 10: 'services[0].sql' must be at most {ServiceSeedReader.SqlCap} characters long", refused.Message);
     }
 
     [Fact]
