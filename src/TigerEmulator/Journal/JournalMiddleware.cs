@@ -1,6 +1,7 @@
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http.Features;
 using TigerEmulator.Faults;
+using TigerEmulator.Http;
 using TigerEmulator.Lifecycle;
 
 namespace TigerEmulator.Journal;
@@ -24,14 +25,16 @@ public sealed class JournalMiddleware(RequestDelegate next, RequestJournal journ
 
         // Durations use the emulator's time source, so that under a fake clock a replayed script journals identically.
         var started = clock.Time.GetTimestamp();
-        var (requestBytes, requestTotal) = keeping ? await ReadRequestAsync(context.Request) : ([], 0);
+        // A body the server cannot read (too large, broken chunks, too slow) is answered as the error boundary answers
+        // it, and journaled like any other answer.
+        var (requestBytes, requestTotal, unreadable) = keeping ? await TryReadRequestAsync(context.Request) : ([], 0, null);
         var original = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
         using var body = new ResponseBuffer();
         context.Features.Set<IHttpResponseBodyFeature>(body);
         context.Items[ConnectionFaults.DeferredAbortItemKey] = true;
         try
         {
-            await next(context);
+            await (unreadable is null ? next(context) : ErrorBoundary.AnswerAsync(context, unreadable));
             await SendAsync(context, original.Writer, body);
         }
         finally
@@ -82,6 +85,23 @@ public sealed class JournalMiddleware(RequestDelegate next, RequestJournal journ
             Redaction.Headers(context.Request.Headers),
             requestBody,
             Redaction.Body(response.Span[..Math.Min(response.Length, CapturedBytes)], response.Length, ShownBytes)));
+    }
+
+    private static async Task<(byte[] Bytes, long Total, Exception? Unreadable)> TryReadRequestAsync(HttpRequest request)
+    {
+        try
+        {
+            var (bytes, total) = await ReadRequestAsync(request);
+            return (bytes, total, null);
+        }
+        catch (BadHttpRequestException exception)
+        {
+            return ([], 0, exception);
+        }
+        catch (IOException exception)
+        {
+            return ([], 0, TigerException.UnreadableBody(exception));
+        }
     }
 
     // Buffering lets the handler read the body again from the start after the journal has looked at it.
