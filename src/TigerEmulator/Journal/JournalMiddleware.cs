@@ -42,7 +42,7 @@ public sealed class JournalMiddleware(RequestDelegate next, RequestJournal journ
             context.Features.Set(original);
             if (keeping)
             {
-                Record(context, sequence, timestamp, started, Redaction.Body(requestBytes, requestTotal, ShownBytes), body.Written);
+                Record(context, sequence, timestamp, started, requestBytes, requestTotal, body.Written);
             }
 
             if (context.Items.ContainsKey(ConnectionFaults.AbortWantedItemKey))
@@ -68,23 +68,24 @@ public sealed class JournalMiddleware(RequestDelegate next, RequestJournal journ
     private static bool Aborted(HttpContext context) =>
         context.RequestAborted.IsCancellationRequested || context.Items.ContainsKey(ConnectionFaults.CutItemKey);
 
-    private void Record(HttpContext context, long sequence, DateTime timestamp, long started, string? requestBody, ReadOnlyMemory<byte> response)
+    private void Record(HttpContext context, long sequence, DateTime timestamp, long started, byte[] request, long requestTotal, ReadOnlyMemory<byte> response)
     {
         var aborted = Aborted(context);
+        var operation = context.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName;
         journal.Record(new JournalEntry(
             sequence,
             timestamp,
             context.Request.Method,
             context.Request.Path.Value ?? "",
-            context.Request.QueryString.HasValue ? context.Request.QueryString.Value : null,
-            context.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName,
+            Redaction.Query(context.Request.QueryString),
+            operation,
             aborted && !context.Response.HasStarted ? null : context.Response.StatusCode,
             clock.Time.GetElapsedTime(started).TotalMilliseconds,
             aborted,
             context.Items[FaultFilter.FiredItemKey] as IReadOnlyList<string>,
             Redaction.Headers(context.Request.Headers),
-            requestBody,
-            Redaction.Body(response.Span[..Math.Min(response.Length, CapturedBytes)], response.Length, ShownBytes)));
+            Redaction.Body(request, requestTotal, ShownBytes, operation),
+            Redaction.Body(response.Span[..Math.Min(response.Length, CapturedBytes)], response.Length, ShownBytes, operation)));
     }
 
     private static async Task<(byte[] Bytes, long Total, Exception? Unreadable)> TryReadRequestAsync(HttpRequest request)
