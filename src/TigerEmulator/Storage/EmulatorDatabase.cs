@@ -23,18 +23,63 @@ public sealed class EmulatorDatabase : IDisposable
             return;
         }
 
-        Directory.CreateDirectory(options.DataDir);
-        folderLock = DataFolderLock.Acquire(options.DataDir);
-        files ??= new DataFiles();
-        file = new DataFile(options.DataDir, files);
-        var replayed = WriteAheadLog.Replay(options.DataDir, file.Database);
-        if (replayed > 0)
+        var folder = options.DataDir;
+        try
         {
-            logger?.LogInformation("Applied {Count} changes from the write-ahead log that the last run had not put in LiteDB", replayed);
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new DataFolderException($"The data folder {folder} cannot be created ({exception.Message}); give the emulator a folder it may write to", exception);
         }
 
-        writer = new GroupCommit(
-            new WriteAheadLog(options.DataDir, files), new WriteBehind(file, options.DataDir, logger), state, logger);
+        folderLock = DataFolderLock.Acquire(folder);
+        try
+        {
+            files ??= new DataFiles();
+            file = Open(folder, files);
+            var replayed = WriteAheadLog.Replay(folder, file.Database);
+            if (replayed > 0)
+            {
+                logger?.LogInformation("Applied {Count} changes from the write-ahead log that the last run had not put in LiteDB", replayed);
+            }
+
+            writer = new GroupCommit(new WriteAheadLog(folder, files), new WriteBehind(file, folder, logger), state, logger);
+        }
+        catch
+        {
+            // Every failed start lets the folder go, so that the next one (or another emulator) can have it.
+            file?.Discard();
+            folderLock.Dispose();
+            throw;
+        }
+    }
+
+    // Refuses, in one line with the way out, a file that is not LiteDB's, a damaged log, one that cannot be opened, or
+    // one whose pages LiteDB cannot read (every collection is read through once, as the stores will at start).
+    private static DataFile Open(string folder, DataFiles files)
+    {
+        var file = new DataFile(folder, files);
+        DataFolderCheck.Check(file.Path, Path.Combine(folder, DataFile.LogName));
+        try
+        {
+            foreach (var name in file.Database.GetCollectionNames())
+            {
+                _ = file.Database.GetCollection(name).FindAll().Count();
+            }
+
+            return file;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            file.Discard();
+            throw new DataFolderException($"{file.Path} cannot be opened for reading and writing ({exception.Message}); check its permissions and that its disk is writable", exception);
+        }
+        catch (Exception exception) when (exception is LiteException or InvalidCastException or IndexOutOfRangeException or ArgumentException)
+        {
+            file.Discard();
+            throw DataFolderException.MoveAside(file.Path, $"is damaged (LiteDB: {exception.Message.ReplaceLineEndings(" ")})");
+        }
     }
 
     public bool IsDurable => file is not null;

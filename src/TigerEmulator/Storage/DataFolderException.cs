@@ -1,0 +1,8 @@
+namespace TigerEmulator.Storage;
+
+/// A data folder the emulator cannot start on, said in one line with the way out; Program prints it and exits 1.
+public sealed class DataFolderException(string message, Exception? cause = null) : Exception(message, cause)
+{
+    public static DataFolderException MoveAside(string path, string what) =>
+        new($"{path} {what}; nothing was changed. To start afresh, move it aside: mv '{path}' '{path}.damaged'");
+}
