@@ -147,9 +147,10 @@ internal sealed class GroupCommit
             return;
         }
 
+        // Handed on before the group completes, so that whoever waited for it and then flushes LiteDB finds them there.
+        behind.Enqueue(writes);
         Recovered();
         done.SetResult(null);
-        behind.Enqueue(writes);
         if (log.Rotate() is { } sealedSegment)
         {
             behind.Seal(sealedSegment);
