@@ -25,7 +25,9 @@ WORKDIR /app
 COPY --from=build /app ./
 RUN mkdir -p /data && chown "$APP_UID" /data
 VOLUME /data
+# --port (or TIGER_EMULATOR_PORT) given to the image must be reachable from outside the container too.
 ENV ASPNETCORE_HTTP_PORTS=8080 \
+    TIGER_EMULATOR_HOST="+" \
     DOTNET_gcServer=0 \
     TIGER_EMULATOR_DATA_DIR=""
 EXPOSE 8080

@@ -2,8 +2,8 @@
 # Issue 7's performance figures for a Release build of the emulator, started the way users start it, each beside its
 # target, in one table (also written to bench/results/perf-<date>.txt). What each figure means and how to read it on
 # a 2-core machine: bench/README.md, "perf.sh — issue 7 targets". Loopback only; every step is bounded in count and
-# time; every process started here is stopped on exit. Usage: bench/perf.sh, or PERF_ONLY=create bench/perf.sh for the two create
-# figures and their ratio alone.
+# time; every process started here is stopped on exit. Usage: bench/perf.sh [logs|create]   (logs: the logs pages
+# alone; create: the two create figures and their ratio alone, also as PERF_ONLY=create bench/perf.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -68,21 +68,28 @@ header() {
   echo "load average (1, 5, 15 min): $load_at_start at start, $(load_average) at end; wrk -t2 -c32 -d10s --latency after $warmup_windows × 5 s of warm-up"
 }
 
-measure_rest() {
-  measure_logs
-  measure_reset
-  measure_memory
-  measure_cold_start
-}
-
 main() {
   ensure_tools
   load_at_start=$(load_average)
   build_release
-  [ "${PERF_ONLY:-}" = create ] || { measure_get_service; measure_service_list; }
-  measure_create_pair
-  [ "${PERF_ONLY:-}" = create ] || measure_rest
-  record_process_start
+  local mode=${1:-${PERF_ONLY:-}}
+  if [ "$mode" = logs ]; then
+    # The logs pages alone (about two minutes), for work on the logs.
+    measure_logs
+  elif [ "$mode" = create ]; then
+    # Create in memory and on a data folder alone (issue 16's durable answers).
+    measure_create_pair
+    record_process_start
+  else
+    measure_get_service
+    measure_service_list
+    measure_create_pair
+    measure_logs
+    measure_reset
+    measure_memory
+    measure_cold_start
+    record_process_start
+  fi
 
   local results
   results="bench/results/perf-$(date -u '+%Y-%m-%d-%H%M').txt"

@@ -39,6 +39,9 @@ internal static class HotPath
         Console.WriteLine("route                        | µs CPU/request | KB allocated/request");
         await MeasureAsync("floor: GET /_emulator/health", requests, () => client.GetAsync("/_emulator/health"));
         await MeasureAsync("GET service", requests, () => client.GetAsync($"{Project}/services/{service}"));
+        using var bearer = factory.CreateClient();
+        bearer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await MintAsync(bearer));
+        await MeasureAsync("GET service, bearer token", requests, () => bearer.GetAsync($"{Project}/services/{service}"));
         await MeasureAsync("GET services (100)", requests / 10, () => client.GetAsync($"{Project}/services"));
         await MeasureAsync("POST create service", requests / 4, () => client.PostAsync($"{Project}/services", Json("{\"name\":\"x\"}")));
         await MeasureAsync("GET logs page", requests / 20, () => client.GetAsync($"{Project}/services/{service}/logs"));
@@ -49,6 +52,14 @@ internal static class HotPath
         using var answer = await client.PostAsync($"{Project}/services", Json("{\"name\":\"x\"}"));
         var body = await answer.Content.ReadAsStringAsync();
         return body.Split("\"service_id\":\"")[1].Split('"')[0];
+    }
+
+    // A user of the seeded project, as an OAuth login would give: the bearer path hashes the token on every request.
+    private static async Task<string> MintAsync(HttpClient client)
+    {
+        using var answer = await client.PostAsync("/_emulator/tokens", Json("{\"user\":{\"id\":\"1234567\"},\"projects\":[\"emuproject\"]}"));
+        var body = await answer.Content.ReadAsStringAsync();
+        return body.Split("\"token\":\"")[1].Split('"')[0];
     }
 
     private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -18,9 +19,10 @@ namespace TigerEmulator.Testing;
 /// API under <c>/_emulator</c>, on an emulated clock that moves only when the test advances it.
 /// </summary>
 /// <remarks>Create one per test class (<c>IClassFixture</c>) and call <see cref="ResetAsync"/> between tests, or one per test.</remarks>
-public class TigerEmulatorFactory : WebApplicationFactory<Program>
+public partial class TigerEmulatorFactory : WebApplicationFactory<Program>
 {
     private readonly TigerEmulatorSettings settings;
+    private readonly string? scenarioFile;
 
     /// <summary>Hosts the emulator with default settings: the default key pair and project, in-memory state.</summary>
     public TigerEmulatorFactory()
@@ -40,6 +42,20 @@ public class TigerEmulatorFactory : WebApplicationFactory<Program>
         {
             Environment.SetEnvironmentVariable(contentRoot, AppContext.BaseDirectory);
         }
+
+        if (settings.ScenarioText is { } text)
+        {
+            // The emulator reads a scenario from a file at start; the format follows the text's first character.
+            scenarioFile = Path.Combine(Path.GetTempPath(), $"tiger-emulator-scenario-{Guid.NewGuid():N}{(text.TrimStart().StartsWith('{') ? ".json" : ".yml")}");
+            File.WriteAllText(scenarioFile, text);
+        }
+
+        if (settings.RealPort)
+        {
+            // Listen on 127.0.0.1:0 itself rather than UseKestrel(0), which rewrites the addresses after the app is built
+            // and can lose the race with a quick start.
+            UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        }
     }
 
     /// <summary>
@@ -53,6 +69,23 @@ public class TigerEmulatorFactory : WebApplicationFactory<Program>
 
     /// <summary>The settings this emulator was started with.</summary>
     public TigerEmulatorSettings Settings => settings;
+
+    /// <summary>
+    /// Where the emulator answers, started if it was not: with <see cref="TigerEmulatorSettings.RealPort"/>, the
+    /// <c>http://127.0.0.1:port/</c> that any client in any process can use; otherwise the in-memory server's address,
+    /// for the clients this factory creates.
+    /// </summary>
+    public Uri BaseAddress
+    {
+        get
+        {
+            StartServer();
+            return ClientOptions.BaseAddress;
+        }
+    }
+
+    /// <summary>The Tiger API's base URL under <see cref="BaseAddress"/>: what a client is given instead of the cloud's.</summary>
+    public Uri ApiBaseAddress => new(BaseAddress, "/public/api/v1/");
 
     /// <summary>The project id the default key belongs to.</summary>
     public string ProjectId => settings.ProjectId;
@@ -76,6 +109,13 @@ public class TigerEmulatorFactory : WebApplicationFactory<Program>
     /// </summary>
     public async Task AdvanceAsync(TimeSpan by)
     {
+        if (settings.SystemClock)
+        {
+            // On the system clock, emulated time moves by the control API's offset.
+            (await ControlClient().PostAsJsonAsync("/_emulator/clock/advance", new { seconds = by.TotalSeconds })).EnsureSuccessStatusCode();
+            return;
+        }
+
         Clock.Advance(by);
         await Services.GetRequiredService<LifecycleWorker>().SettleAsync();
     }
@@ -114,9 +154,19 @@ public class TigerEmulatorFactory : WebApplicationFactory<Program>
         builder.UseSetting("TIGER_EMULATOR_SECRET_KEY", settings.SecretKey);
         builder.UseSetting("TIGER_EMULATOR_PROJECT_ID", settings.ProjectId);
         builder.UseSetting("TIGER_EMULATOR_SEED", settings.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (settings.Scenario is not null)
+        if ((scenarioFile ?? settings.Scenario) is { } scenario)
         {
-            builder.UseSetting("TIGER_EMULATOR_SCENARIO", settings.Scenario);
+            builder.UseSetting("TIGER_EMULATOR_SCENARIO", scenario);
+        }
+
+        if (settings.Timing is not null)
+        {
+            builder.UseSetting("TIGER_EMULATOR_TIMING", settings.Timing);
+        }
+
+        if (settings.JournalSize is { } journalSize)
+        {
+            builder.UseSetting("TIGER_EMULATOR_JOURNAL_SIZE", journalSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         if (settings.DataDirectory is not null)
@@ -140,10 +190,24 @@ public class TigerEmulatorFactory : WebApplicationFactory<Program>
 
         builder.ConfigureTestServices(services =>
         {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
+            if (!settings.SystemClock)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Clock);
+            }
+
             settings.Services?.Invoke(services);
         });
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && scenarioFile is not null)
+        {
+            File.Delete(scenarioFile);
+        }
     }
 
     private HttpClient ControlClient() => CreateClient();

@@ -20,6 +20,30 @@ public sealed record TigerEmulatorSettings
     /// <summary>A scenario to load at start: a name in scenarios/ or a path.</summary>
     public string? Scenario { get; init; }
 
+    /// <summary>
+    /// A scenario given as its text (YAML or JSON, the format of <c>scenarios/README.md</c>), loaded at start; wins over
+    /// <see cref="Scenario"/>.
+    /// </summary>
+    public string? ScenarioText { get; init; }
+
+    /// <summary>Timing profile of every lifecycle step: <c>instant</c>, <c>fast</c> (the default, 2 s a step) or <c>realistic</c>.</summary>
+    public string? Timing { get; init; }
+
+    /// <summary>How many requests the journal keeps (0 turns it off); the emulator's default is 1000.</summary>
+    public int? JournalSize { get; init; }
+
+    /// <summary>
+    /// Serve through Kestrel on a free port of 127.0.0.1 instead of in memory, so that a client in another process (the
+    /// Tiger CLI, a Go, Python or Node client, curl) reaches it at <see cref="TigerEmulatorFactory.BaseAddress"/>.
+    /// </summary>
+    public bool RealPort { get; init; }
+
+    /// <summary>
+    /// Emulated time follows the system clock (steps complete on their own, as for a client that polls from another
+    /// process) instead of standing still until <see cref="TigerEmulatorFactory.AdvanceAsync"/> moves it.
+    /// </summary>
+    public bool SystemClock { get; init; }
+
     /// <summary>Where emulated time starts.</summary>
     public DateTimeOffset StartTime { get; init; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 

@@ -44,7 +44,7 @@ public sealed class EmulatorOptions
         PublicKey = Read(configuration, "TIGER_EMULATOR_PUBLIC_KEY") ?? DefaultPublicKey,
         SecretKey = Read(configuration, "TIGER_EMULATOR_SECRET_KEY") ?? DefaultSecretKey,
         ProjectId = Read(configuration, "TIGER_EMULATOR_PROJECT_ID") ?? DefaultProjectId,
-        Seed = int.TryParse(Read(configuration, "TIGER_EMULATOR_SEED"), out var seed) ? seed : 1,
+        Seed = ReadSeed(configuration),
         ManualClock = ReadChoice(configuration, "TIGER_EMULATOR_CLOCK", ["realtime", "manual"]) == "manual",
         ClockSpeed = ReadSpeed(configuration),
         TimingProfile = ReadChoice(configuration, "TIGER_EMULATOR_TIMING", Lifecycle.TimingProfiles.Names) ?? Lifecycle.TimingProfiles.Fast,
@@ -64,7 +64,20 @@ public sealed class EmulatorOptions
 
         return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
             ? count
-            : throw new InvalidOperationException($"{key} must be a whole number of 0 or more, not '{text}'");
+            : throw SettingException.NotAccepted(key, text, "a whole number of 0 or more");
+    }
+
+    private static int ReadSeed(IConfiguration configuration)
+    {
+        var text = Read(configuration, "TIGER_EMULATOR_SEED");
+        if (text is null)
+        {
+            return 1;
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var seed)
+            ? seed
+            : throw SettingException.NotAccepted("TIGER_EMULATOR_SEED", text, "a whole number");
     }
 
     // A typo in a setting should stop the emulator at start, not be ignored.
@@ -73,7 +86,7 @@ public sealed class EmulatorOptions
         var value = Read(configuration, key)?.ToLowerInvariant();
         return value is null || allowed.Contains(value)
             ? value
-            : throw new InvalidOperationException($"{key} must be one of {string.Join(", ", allowed)}, not '{value}'");
+            : throw SettingException.NotAccepted(key, value, "one of " + string.Join(", ", allowed));
     }
 
     private static double ReadSpeed(IConfiguration configuration)
@@ -86,7 +99,7 @@ public sealed class EmulatorOptions
 
         return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var speed) && speed > 0
             ? speed
-            : throw new InvalidOperationException($"TIGER_EMULATOR_CLOCK_SPEED must be a number above 0, not '{text}'");
+            : throw SettingException.NotAccepted("TIGER_EMULATOR_CLOCK_SPEED", text, "a number above 0");
     }
 
     private static string? Read(IConfiguration configuration, string key)

@@ -71,6 +71,7 @@ public static class EmulatorSetup
         app.UseTigerErrors();
         app.UseSwaggerDocuments();
         app.MapAdmin();
+        app.MapRoot();
 
         // Faults come before authentication: a failing gateway fails every caller alike.
         var api = app.MapGroup(ApiPrefix).AddSharedFilter<FaultFilter>().AddSharedFilter<ApiKeyFilter>()

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using TigerEmulator.Auth;
+using TigerEmulator.Dashboard;
 using TigerEmulator.Faults;
 using TigerEmulator.Http;
 using TigerEmulator.Journal;
@@ -17,7 +19,7 @@ public static class AdminRoutes
     {
         var admin = app.MapGroup(Prefix).WithGroupName(DocumentName).WithTags("Emulator").AddSharedFilter<AdminTokenFilter>()
             .AddSharedFilter<DurableAnswerFilter>();
-        admin.MapGet("/health", Health).WithName("health").WithSummary("Answers 200 once the emulator can serve requests.")
+        admin.MapGet("/health", Health).WithName("health").WithSummary("Answers 200 once the emulator can serve requests: version, uptime, storage (memory or file), databases (on or off).")
             .WithMetadata(OpenAdminRoute.Instance);
         admin.MapPost("/reset", Reset).WithName("reset")
             .WithSummary("Returns to the initial state of the loaded scenario; the clock keeps its time.");
@@ -26,6 +28,8 @@ public static class AdminRoutes
         admin.MapScenario();
         admin.MapFaults();
         admin.MapJournal();
+        admin.MapTokens();
+        admin.MapDashboard();
 
         // The admin token filter can refuse every route but the open ones; Finally sees each route's own metadata.
         ((IEndpointConventionBuilder)admin).Finally(endpoint =>
@@ -44,8 +48,10 @@ public static class AdminRoutes
         return TypedResults.NoContent();
     }
 
-    private static Ok<HealthBody> Health(EmulatorDatabase database) =>
-        TypedResults.Ok(new HealthBody("ok", database.IsDurable ? "file" : "memory"));
+    private static Ok<HealthBody> Health(EmulatorDatabase database, EmulatorStart start) =>
+        TypedResults.Ok(new HealthBody("ok", EmulatorVersion.Text, Math.Round(start.Uptime.TotalSeconds, 3), database.IsDurable ? "file" : "memory", Databases: false));
 }
 
-public sealed record HealthBody(string Status, string Storage);
+/// Databases: whether real PostgreSQL databases stand behind services; none do yet, so it is false until that feature
+/// sets it.
+public sealed record HealthBody(string Status, string Version, double UptimeSeconds, string Storage, bool Databases);

@@ -12,6 +12,11 @@ public sealed class EmulatorStart(IServiceProvider services) : IHostedService
     // Set on the thread that builds the app, awaited on the one that starts the host.
     private volatile Task seeding = Task.CompletedTask;
 
+    // Real time since the emulator was built, for /_emulator/health (emulated time can stand still or jump).
+    private readonly long builtAt = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    public TimeSpan Uptime => System.Diagnostics.Stopwatch.GetElapsedTime(builtAt);
+
     public void Begin() => seeding = Task.Run(async () =>
     {
         services.GetRequiredService<ApiKeyRegistry>().SeedDefaults();

@@ -2,9 +2,11 @@ using TigerEmulator.Http;
 
 namespace TigerEmulator.Auth;
 
-/// Sits on the contract's route group: every call needs a valid key pair, and a project path must be the key's own.
-public sealed class ApiKeyFilter(ApiKeyRegistry registry) : IEndpointFilter
+/// Sits on the contract's route group: every call needs a valid key pair or bearer token, and a project path must be
+/// one the caller may use (a key's own project, or one its token's user belongs to).
+public sealed class ApiKeyFilter(ApiKeyRegistry registry, BearerTokens bearer) : IEndpointFilter
 {
+    /// Holds the caller: an <see cref="ApiKeyDocument"/> or an <see cref="OAuthCaller"/>.
     public const string ItemKey = "tiger.apiKey";
 
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -16,10 +18,13 @@ public sealed class ApiKeyFilter(ApiKeyRegistry registry) : IEndpointFilter
             return ValueTask.FromResult<object?>(Errors.Unauthorized("Missing Authorization header: send Basic base64(public_key:secret_key)"));
         }
 
+        // The key pair first, unchanged: it is every request's hot path, and a remembered header costs one lookup.
         var key = registry.Authenticate(header);
         if (key is null)
         {
-            return ValueTask.FromResult<object?>(Errors.Unauthorized("Invalid credentials: the key pair is malformed or unknown"));
+            return BearerTokens.IsBearer(header)
+                ? Bearer(context, next, header)
+                : ValueTask.FromResult<object?>(Errors.Unauthorized("Invalid credentials: the key pair is malformed or unknown"));
         }
 
         if (http.Request.RouteValues.TryGetValue("project_id", out var project) && project is string projectId && projectId != key.ProjectId)
@@ -28,6 +33,24 @@ public sealed class ApiKeyFilter(ApiKeyRegistry registry) : IEndpointFilter
         }
 
         http.Items[ItemKey] = key;
+        return next(context);
+    }
+
+    private ValueTask<object?> Bearer(EndpointFilterInvocationContext context, EndpointFilterDelegate next, string header)
+    {
+        var http = context.HttpContext;
+        var (caller, refusal) = bearer.Authenticate(header);
+        if (caller is null)
+        {
+            return ValueTask.FromResult<object?>(Errors.Unauthorized(refusal!));
+        }
+
+        if (http.Request.RouteValues.TryGetValue("project_id", out var project) && project is string projectId && !caller.BelongsTo(projectId))
+        {
+            return ValueTask.FromResult<object?>(Errors.Forbidden($"The token's user does not belong to project '{projectId}'"));
+        }
+
+        http.Items[ItemKey] = caller;
         return next(context);
     }
 }

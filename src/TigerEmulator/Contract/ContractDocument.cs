@@ -1,34 +1,41 @@
-using System.Reflection;
+using System.Collections.Concurrent;
 
 namespace TigerEmulator.Contract;
 
-/// The Tiger contract as Swagger UI shows it: the repository's openapi.yml, pointed at this emulator and told
-/// about Basic authentication so that "Try it out" works. The file itself is never edited.
-public sealed class ContractDocument
+/// The Tiger contract's revisions as Swagger UI shows them: each file pointed at this emulator, told about Basic
+/// authentication (when it does not already say so) and with the emulator's project id where the contract's examples
+/// name a project of the cloud, so that "Try it out" works as it opens. The files themselves are never edited.
+public sealed class ContractDocument(EmulatorOptions options)
 {
-    public const string Path = "/swagger/contract/openapi.yml";
-
     private const string CloudServer = "https://console.cloud.tigerdata.com/public/api/v1";
 
-    private readonly Lazy<string> served = new(Build);
+    /// The project id of the contract's examples: prefilled in Swagger UI's project_id field, where it would be a 403.
+    private const string ExampleProjectId = "rp1pz7uyae";
 
-    public static string Original()
+    private readonly ConcurrentDictionary<ContractRevision, string> served = new();
+
+    public string Served(ContractRevision revision) => served.GetOrAdd(revision, r => Build(r.Original(), options.ProjectId));
+
+    private static string Build(string original, string projectId)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("openapi.yml")
-            ?? throw new InvalidOperationException("openapi.yml is not embedded in the emulator");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+        var text = original
+            .Replace(CloudServer, "/public/api/v1", StringComparison.Ordinal)
+            .Replace(ExampleProjectId, projectId, StringComparison.Ordinal);
 
-    public string Served => served.Value;
+        // The newer revision declares its schemes (Basic and bearer) and a top-level security list; the older declares neither.
+        if (!text.Contains("\nsecurity:\n", StringComparison.Ordinal))
+        {
+            text = text.Replace("\ntags:\n", "\nsecurity:\n  - basicAuth: []\n\ntags:\n", StringComparison.Ordinal);
+        }
 
-    private static string Build()
-    {
-        var text = Original().Replace(CloudServer, "/public/api/v1", StringComparison.Ordinal);
-        text = text.Replace("\ntags:\n", "\nsecurity:\n  - basicAuth: []\n\ntags:\n", StringComparison.Ordinal);
-        return text.Replace(
-            "\ncomponents:\n",
-            "\ncomponents:\n  securitySchemes:\n    basicAuth:\n      type: http\n      scheme: basic\n      description: public key as user name, secret key as password\n",
-            StringComparison.Ordinal);
+        if (!text.Contains("\n  securitySchemes:\n", StringComparison.Ordinal))
+        {
+            text = text.Replace(
+                "\ncomponents:\n",
+                "\ncomponents:\n  securitySchemes:\n    basicAuth:\n      type: http\n      scheme: basic\n      description: public key as user name, secret key as password\n",
+                StringComparison.Ordinal);
+        }
+
+        return text;
     }
 }

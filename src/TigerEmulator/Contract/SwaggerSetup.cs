@@ -1,8 +1,9 @@
+using System.Text;
 using TigerEmulator.Admin;
 
 namespace TigerEmulator.Contract;
 
-/// Swagger UI at /swagger with two documents: the Tiger contract (from openapi.yml) and the emulator's control API.
+/// Swagger UI at /swagger with three documents: both revisions of the Tiger contract and the emulator's control API.
 public static class SwaggerSetup
 {
     private const string SwaggerPrefix = "/swagger";
@@ -21,8 +22,12 @@ public static class SwaggerSetup
 
     public static WebApplication UseSwaggerDocuments(this WebApplication app)
     {
-        app.MapGet(ContractDocument.Path, (ContractDocument contract) => Results.Text(contract.Served, "application/yaml"))
-            .ExcludeFromDescription();
+        foreach (var revision in ContractRevision.All)
+        {
+            app.MapGet(revision.ServedPath, (ContractDocument contract) => Results.Text(contract.Served(revision), "application/yaml"))
+                .ExcludeFromDescription();
+        }
+
         // Swashbuckle's middleware builds its document generator for every request it sees, its own or not, and building
         // it loads three assemblies: the branch is built by the first request under /swagger, so that no start pays for it.
         app.Use(next =>
@@ -40,10 +45,33 @@ public static class SwaggerSetup
         branch.UseSwaggerUI(options =>
         {
             options.RoutePrefix = "swagger";
-            options.SwaggerEndpoint(ContractDocument.Path, "Tiger Cloud API (contract)");
+            // The older revision first: it is the project's openapi.yml, and the one Swagger UI opens on.
+            foreach (var revision in ContractRevision.All)
+            {
+                options.SwaggerEndpoint(revision.ServedPath, revision.Title);
+            }
+
             options.SwaggerEndpoint($"{SwaggerPrefix}/{AdminRoutes.DocumentName}/swagger.json", "Tiger Emulator control API");
+            if (DefaultKeyInterceptor(app.ApplicationServices.GetRequiredService<EmulatorOptions>()) is { } interceptor)
+            {
+                options.UseRequestInterceptor(interceptor);
+            }
         });
         branch.Run(next);
         return branch.Build();
+    }
+
+    /// "Try it out" works out of the box: a contract call that carries no Authorization of its own gets the seeded key
+    /// pair. Only while that pair is the documented default one: a key set by the user is a secret, never put in a page.
+    private static string? DefaultKeyInterceptor(EmulatorOptions options)
+    {
+        if (options.PublicKey != EmulatorOptions.DefaultPublicKey || options.SecretKey != EmulatorOptions.DefaultSecretKey)
+        {
+            return null;
+        }
+
+        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.PublicKey}:{options.SecretKey}"));
+        return "(request) => { if (request.url.includes('/public/api/v1/') && !request.headers.Authorization) "
+            + $"{{ request.headers.Authorization = 'Basic {basic}'; }} return request; }}";
     }
 }

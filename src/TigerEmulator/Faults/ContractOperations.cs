@@ -4,12 +4,14 @@ using TigerEmulator.Lifecycle;
 
 namespace TigerEmulator.Faults;
 
-/// The contract's operationIds, read from openapi.yml itself so a rule can only name an operation that exists,
-/// and the operations that start the actions a lifecycle fault may hit.
+/// The contract's operationIds, read from both revisions' files so a rule can name any operation either documents and
+/// nothing else, and the operations that start the actions a lifecycle fault may hit.
 public static partial class ContractOperations
 {
-    public static readonly IReadOnlyList<string> All =
-        OperationId().Matches(ContractDocument.Original()).Select(match => match.Groups[1].Value).ToList();
+    public static readonly IReadOnlyList<string> All = ContractRevision.All
+        .SelectMany(revision => OperationId().Matches(revision.Original()).Select(match => match.Groups[1].Value))
+        .Distinct()
+        .ToList();
 
     /// The operations that start an action on a resource of a kind the effect applies to, read off the table's rows.
     public static IReadOnlyList<string> StartingFor(TransitionTable table, FaultEffect effect) =>

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using TigerEmulator.Admin;
 using TigerEmulator.Auth;
 using TigerEmulator.Logs;
+using TigerEmulator.Metrics;
 using TigerEmulator.ReplicaSets;
 using TigerEmulator.Services;
 using TigerEmulator.Vpcs;
@@ -18,13 +19,17 @@ namespace TigerEmulator.Http;
 [JsonSerializable(typeof(List<ReplicaSetBody>))]
 [JsonSerializable(typeof(ReplicaSetBody))]
 [JsonSerializable(typeof(VpcBody))]
+[JsonSerializable(typeof(VpcRenamedBody))]
 [JsonSerializable(typeof(List<VpcBody>))]
 [JsonSerializable(typeof(PeeringBody))]
 [JsonSerializable(typeof(List<PeeringBody>))]
 [JsonSerializable(typeof(MessageBody))]
 [JsonSerializable(typeof(AuthInfoBody))]
+[JsonSerializable(typeof(IReadOnlyList<ProjectSummaryBody>))]
 [JsonSerializable(typeof(ServiceLogsBody))]
 [JsonSerializable(typeof(TigerError))]
+[JsonSerializable(typeof(IReadOnlyList<MetricSeriesBody>))]
+[JsonSerializable(typeof(IReadOnlyList<string>))]
 // Every endpoint with a filter asks for this one when it is built, at the first request; generated, it spares the cold
 // start about 80 methods of the reflection resolver, though no time difference shows on two cores (bench/SPEED.md).
 [JsonSerializable(typeof(object))]

@@ -1,7 +1,7 @@
 namespace TigerEmulator.Journal;
 
 /// One request to the contract API as the journal keeps it: secrets redacted, bodies bounded.
-/// Status is null when no response was sent (a dropped or hung connection); Faults names the rules that fired.
+/// Bodies that are JSON are answered as JSON (<see cref="JournalBodyJson"/>). Status is null when no response was sent (a dropped or hung connection); Faults names the rules that fired.
 public sealed record JournalEntry(
     long Sequence,
     DateTime Timestamp,
@@ -14,5 +14,5 @@ public sealed record JournalEntry(
     bool Aborted,
     IReadOnlyList<string>? Faults,
     IReadOnlyDictionary<string, string> RequestHeaders,
-    string? RequestBody,
-    string? ResponseBody);
+    [property: System.Text.Json.Serialization.JsonConverter(typeof(JournalBodyJson))] string? RequestBody,
+    [property: System.Text.Json.Serialization.JsonConverter(typeof(JournalBodyJson))] string? ResponseBody);

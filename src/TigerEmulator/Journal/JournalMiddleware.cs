@@ -32,15 +32,23 @@ public sealed class JournalMiddleware(RequestDelegate next, RequestJournal journ
         using var body = new ResponseBuffer();
         context.Features.Set<IHttpResponseBodyFeature>(body);
         context.Items[ConnectionFaults.DeferredAbortItemKey] = true;
+        var recorded = false;
         try
         {
             await (unreadable is null ? next(context) : ErrorBoundary.AnswerAsync(context, unreadable));
+            // Recorded before the answer leaves: on a real socket a client that has read it must find it in the journal.
+            if (keeping)
+            {
+                Record(context, sequence, timestamp, started, requestBytes, requestTotal, body.Written);
+                recorded = true;
+            }
+
             await SendAsync(context, original.Writer, body);
         }
         finally
         {
             context.Features.Set(original);
-            if (keeping)
+            if (keeping && !recorded)
             {
                 Record(context, sequence, timestamp, started, requestBytes, requestTotal, body.Written);
             }

@@ -13,7 +13,7 @@ internal sealed class GeneratedPage : IDisposable
     private readonly (LogStamp Stamp, int End)[] entries;
     private readonly LineText messages;
 
-    public GeneratedPage(LogTimeline timeline, long top, int count)
+    public GeneratedPage(LogTimeline timeline, PageOrdinals ordinals, int count)
     {
         Count = count;
         entries = ArrayPool<(LogStamp, int)>.Shared.Rent(count);
@@ -22,7 +22,7 @@ internal sealed class GeneratedPage : IDisposable
         for (var i = 0; i < count; i++)
         {
             message.Clear();
-            var stamp = timeline.Write(top - 1 - i, message);
+            var stamp = timeline.Write(ordinals[i], message);
             JsonText.AppendValue(message.Written, messages);
             entries[i] = (stamp, messages.Length);
         }
@@ -39,4 +39,10 @@ internal sealed class GeneratedPage : IDisposable
         ArrayPool<(LogStamp, int)>.Shared.Return(entries, clearArray: true);
         messages.Dispose();
     }
+}
+
+/// Which entries a page holds, newest first: the run of ordinals below a top, or the ordinals a filtered scan matched.
+internal readonly struct PageOrdinals(long top, long[]? matches)
+{
+    public long this[int entry] => matches is null ? top - 1 - entry : matches[entry];
 }

@@ -4,7 +4,12 @@ namespace TigerEmulator.Logs;
 internal sealed class LifecycleBurst(IReadOnlyList<ScriptLine> script, BurstFacts facts, DateTime[] times, DateTime end, DateTime now)
     : LogPiece(facts.At, end, now)
 {
+    // Worked out when a filter asks: an unfiltered page lays out every burst of the history and asks nothing of them.
+    private SeveritySet? severities;
+
     public override long Capacity => script.Count;
+
+    public override SeveritySet Severities => severities ??= script.Aggregate(SeveritySet.None, (set, line) => set | SeverityNames.Of(line.Severity));
 
     public override DateTime TimeOf(long index) => times[index];
 
@@ -14,6 +19,8 @@ internal sealed class LifecycleBurst(IReadOnlyList<ScriptLine> script, BurstFact
         text.Append(script[(int)index].Write(facts));
         return new LogStamp(times[index], script[(int)index].Severity, facts.Pid);
     }
+
+    public override string SeverityOf(long index) => script[(int)index].Severity;
 
     protected override long CountBeforeAnyTime(DateTime time)
     {

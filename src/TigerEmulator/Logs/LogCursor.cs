@@ -2,14 +2,16 @@ using System.Text;
 
 namespace TigerEmulator.Logs;
 
-/// An opaque position in one node's log: the ordinal just above the next entry to return. It names its service and
-/// node because an ordinal means nothing in another node's log.
-public sealed record LogCursor(string ServiceId, int Node, long Next)
+/// An opaque position in one node's log: the ordinal just above the next entry to examine. It names its service and
+/// node because an ordinal means nothing in another node's log, and the filter of the page that gave it (a digest; none
+/// unfiltered) because a filtered page stops where its scan stopped, which says nothing of another filter's matches.
+public sealed record LogCursor(string ServiceId, int Node, long Next, string? Filter = null)
 {
-    private const string Version = "v1";
+    // v1 unfiltered, as before filters came; v2 with the filter's digest.
+    private const string Unfiltered = "v1";
+    private const string Filtered = "v2";
 
-    public string Encode() =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Version}:{ServiceId}:{Node}:{Next}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public string Encode() => Base64Url(Filter is null ? $"{Unfiltered}:{ServiceId}:{Node}:{Next}" : $"{Filtered}:{ServiceId}:{Node}:{Next}:{Filter}");
 
     public static LogCursor? Decode(string text)
     {
@@ -18,9 +20,10 @@ public sealed record LogCursor(string ServiceId, int Node, long Next)
             var padded = text.Replace('-', '+').Replace('_', '/');
             padded += new string('=', (4 - (padded.Length % 4)) % 4);
             var parts = Encoding.UTF8.GetString(Convert.FromBase64String(padded)).Split(':');
-            return parts.Length == 4 && parts[0] == Version && parts[1].Length > 0
+            var filter = parts is [Filtered, _, _, _, { Length: > 0 } digest] ? digest : null;
+            return (parts is [Unfiltered, _, _, _] || filter is not null) && parts[1].Length > 0
                 && int.TryParse(parts[2], out var node) && long.TryParse(parts[3], out var next) && next >= 0
-                ? new LogCursor(parts[1], node, next)
+                ? new LogCursor(parts[1], node, next, filter)
                 : null;
         }
         catch (FormatException)
@@ -28,4 +31,7 @@ public sealed record LogCursor(string ServiceId, int Node, long Next)
             return null;
         }
     }
+
+    private static string Base64Url(string text) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -8,7 +8,8 @@ namespace TigerEmulator.Logs;
 
 public static class LogHandlers
 {
-    /// Newest first, at most 500 a page, with a cursor exactly when older entries remain in the window.
+    /// Newest first, at most 500 a page, with a cursor exactly when older entries remain in the window; with filters,
+    /// while older matches may remain (see FilteredScan).
     public static Results<Ok<ServiceLogsBody>, ErrorResult> Get(
         string project_id, string service_id, HttpRequest request, ServiceCatalog catalog, EmulatorClock clock,
         LogKnobs knobs, IOptionsMonitor<LogSettings> configured)

@@ -4,7 +4,7 @@ using TigerEmulator.Services;
 namespace TigerEmulator.Logs;
 
 /// One page of a node's log, newest first: what GET .../logs answers once its query is parsed.
-/// Costs O(page size + history), however many entries the log holds.
+/// Costs O(page size + history), however many entries the log holds; a filtered page, O(FilteredScan.Budget + history).
 public static class LogPage
 {
     public const int Size = 500;
@@ -17,11 +17,11 @@ public static class LogPage
             throw TigerException.Invalid($"'node' must be between 0 and {nodes - 1} for service '{service.Id}', not {query.Node}");
         }
 
-        if (query.Cursor is { } issued && (issued.ServiceId != service.Id || issued.Node != query.Node))
+        if (query.Cursor is { } issued && (issued.ServiceId != service.Id || issued.Node != query.Node || issued.Filter != query.Filter.Digest))
         {
-            throw TigerException.Invalid(issued.ServiceId != service.Id
-                ? $"'cursor' was issued for another service, not '{service.Id}'"
-                : $"'cursor' was issued for node {issued.Node}, not node {query.Node}");
+            throw TigerException.Invalid(issued.ServiceId != service.Id ? $"'cursor' was issued for another service, not '{service.Id}'"
+                : issued.Node != query.Node ? $"'cursor' was issued for node {issued.Node}, not node {query.Node}"
+                : "'cursor' was issued for other 'search' or 'severities' filters: repeat the ones of the page that gave it");
         }
 
         // The window is [since, until], both ends included, and never reaches past the emulated now.
@@ -29,6 +29,12 @@ public static class LogPage
         var oldest = query.Since is { } since ? timeline.CountBefore(since) : 0;
         var newest = query.Until is { } until && until < now ? timeline.CountBefore(until.AddTicks(1)) : timeline.Count;
         var top = query.Cursor is { } cursor ? Math.Min(cursor.Next, newest) : newest - ((long)query.Page * Size);
+        if (!query.Filter.IsEmpty)
+        {
+            var (matches, resume) = FilteredScan.Run(timeline, query.Filter, top, oldest);
+            return new ServiceLogsBody(timeline, matches, resume is { } next ? new LogCursor(service.Id, query.Node, next, query.Filter.Digest).Encode() : null);
+        }
+
         var bottom = Math.Max(oldest, top - Size);
         var olderRemain = top > bottom && bottom > oldest;
         return new ServiceLogsBody(timeline, top, bottom, olderRemain ? new LogCursor(service.Id, query.Node, bottom).Encode() : null);

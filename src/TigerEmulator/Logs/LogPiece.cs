@@ -32,6 +32,12 @@ internal abstract class LogPiece(DateTime start, DateTime end, DateTime now)
     /// Appends the line's message to the text and returns what stands before it.
     public abstract LogStamp Write(long index, LineText text);
 
+    /// The severity the line is written with, without writing it: a filter looks at it first.
+    public abstract string SeverityOf(long index);
+
+    /// Every severity a line of the piece can have, so that a filter can pass over a piece that holds none of its own.
+    public abstract SeveritySet Severities { get; }
+
     public LogLine Line(long index)
     {
         using var text = new LineText();

@@ -6,6 +6,9 @@ namespace TigerEmulator.Logs;
 /// The query of a logs request, parsed. Every malformed parameter is a 400 that names it.
 public sealed record LogQuery(int Node, int Page, DateTime? Since, DateTime? Until, LogCursor? Cursor)
 {
+    /// The newer contract's search and severities; none in the older one.
+    public LogFilter Filter { get; init; } = LogFilter.None;
+
     public static LogQuery Parse(IQueryCollection query)
     {
         var page = ParseInt(query["page"], "page") ?? 0;
@@ -17,7 +20,14 @@ public sealed record LogQuery(int Node, int Page, DateTime? Since, DateTime? Unt
         var cursorText = query["cursor"].ToString();
         var cursor = cursorText.Length == 0 ? null
             : LogCursor.Decode(cursorText) ?? throw TigerException.Invalid("'cursor' is not a cursor this emulator issued");
-        return new(ParseInt(query["node"], "node") ?? 0, page, ParseTime(query["since"], "since"), ParseTime(query["until"], "until"), cursor);
+        var filter = LogFilter.Parse(query["search"], query["severities"]);
+        if (page > 0 && !filter.IsEmpty)
+        {
+            // A page number counts matches, which only a scan of everything above them could place: follow the cursor.
+            throw TigerException.Invalid("'page' cannot be combined with 'search' or 'severities' (the newer contract has no 'page'): follow 'last_cursor' instead");
+        }
+
+        return new(ParseInt(query["node"], "node") ?? 0, page, ParseTime(query["since"], "since"), ParseTime(query["until"], "until"), cursor) { Filter = filter };
     }
 
     private static int? ParseInt(string? text, string name) =>

@@ -56,7 +56,8 @@ internal sealed class LogTimeline
         return piece.Write(index, text);
     }
 
-    private (LogPiece Piece, long Index) Locate(long ordinal)
+    /// The piece that holds the entry at an ordinal, and the entry's index in it.
+    public (LogPiece Piece, long Index) Locate(long ordinal)
     {
         var found = Array.BinarySearch(firstOrdinals, ordinal);
         var piece = found >= 0 ? found : ~found - 1;

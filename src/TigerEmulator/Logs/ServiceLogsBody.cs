@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace TigerEmulator.Logs;
 
 /// The contract's <c>ServiceLogs</c> schema for one page of a node's log: the entries with ordinals in [bottom, top),
-/// newest first. They are generated while the body is written (see ServiceLogsJson), so nothing of a page outlives its
+/// newest first, or a filtered page's matches. They are generated while the body is written (see ServiceLogsJson), so nothing of a page outlives its
 /// response. The cursor goes out under both names: <c>lastCursor</c> in the contract this emulator implements,
 /// <c>last_cursor</c> in the newer one the current CLI is generated from.
 [JsonConverter(typeof(ServiceLogsJson))]
@@ -11,6 +11,7 @@ public sealed class ServiceLogsBody
 {
     private readonly LogTimeline timeline;
     private readonly long top;
+    private readonly long[]? matches;
 
     internal ServiceLogsBody(LogTimeline timeline, long top, long bottom, string? lastCursor)
     {
@@ -20,10 +21,19 @@ public sealed class ServiceLogsBody
         LastCursor = lastCursor;
     }
 
+    /// A filtered page: the ordinals of its matches, newest first.
+    internal ServiceLogsBody(LogTimeline timeline, long[] matches, string? lastCursor)
+    {
+        this.timeline = timeline;
+        this.matches = matches;
+        Count = matches.Length;
+        LastCursor = lastCursor;
+    }
+
     /// Entries on the page.
     public int Count { get; }
 
     public string? LastCursor { get; }
 
-    internal GeneratedPage Generate() => new(timeline, top, Count);
+    internal GeneratedPage Generate() => new(timeline, new PageOrdinals(top, matches), Count);
 }

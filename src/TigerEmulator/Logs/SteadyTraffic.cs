@@ -16,6 +16,10 @@ internal sealed class SteadyTraffic(DateTime start, DateTime end, DateTime now, 
 
     public override LogStamp Write(long index, LineText text) => lines.Write(index, hash, TimeOf(index), text);
 
+    public override string SeverityOf(long index) => lines.SeverityOf(index, hash);
+
+    public override SeveritySet Severities => lines.Severities;
+
     protected override long CountBeforeAnyTime(DateTime time)
     {
         // Count the slots whose interval starts before the time. Only the last of them can be jittered past it, and only

@@ -5,16 +5,20 @@ namespace TigerEmulator.Logs;
 internal sealed class TrafficLines(TrafficMix mix, bool replica, DateTime created)
 {
     private readonly SlotDraws draws = new();
+    private SeveritySet? severities;
 
     /// A connection is authorized milliseconds after it is received, not a slot later.
     public bool CompletesConnection(long index, ulong pieceHash) =>
         index % 2 == 1 && mix.CompletesConnection(SlotHash.Uniform(SlotHash.Mix(pieceHash, index - 1)));
 
+    /// The severities of every kind the mix can pick, worked out when a filter first asks.
+    public SeveritySet Severities => severities ??= mix.Kinds.Aggregate(SeveritySet.None, (set, kind) => set | SeverityNames.Of(SeverityOf(kind)));
+
+    public string SeverityOf(long index, ulong pieceHash) => SeverityOf(Draw(index, pieceHash).Kind);
+
     public LogStamp Write(long index, ulong pieceHash, DateTime timestamp, LineText text)
     {
-        var seed = SlotHash.Mix(pieceHash, index);
-        var previous = index % 2 == 1 ? SlotHash.Mix(pieceHash, index - 1) : 0;
-        var kind = mix.Pick(index, SlotHash.Uniform(seed), SlotHash.Uniform(previous));
+        var (kind, seed, previous) = Draw(index, pieceHash);
         var r = draws.Seeded(kind is TrafficKind.ConnectionAuthorized or TrafficKind.CheckpointComplete ? previous : seed);
         var pid = r.Number(1000, 65000);
         var line = new LineContext(r, text, timestamp, created, replica);
@@ -35,6 +39,14 @@ internal sealed class TrafficLines(TrafficMix mix, bool replica, DateTime create
         }
 
         return new LogStamp(timestamp, SeverityOf(kind), pid);
+    }
+
+    // The line's kind, from its own seed and its predecessor's (none at an even index, where no pair is completed).
+    private (TrafficKind Kind, ulong Seed, ulong Previous) Draw(long index, ulong pieceHash)
+    {
+        var seed = SlotHash.Mix(pieceHash, index);
+        var previous = index % 2 == 1 ? SlotHash.Mix(pieceHash, index - 1) : 0;
+        return (mix.Pick(index, SlotHash.Uniform(seed), SlotHash.Uniform(previous)), seed, previous);
     }
 
     private static string SeverityOf(TrafficKind kind) => kind switch

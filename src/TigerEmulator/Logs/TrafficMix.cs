@@ -43,6 +43,9 @@ internal sealed class TrafficMix
         atOdd = Cumulative(shares.Where(s => !IsPairHead(s.Kind)));
     }
 
+    /// Every kind the mix can pick but the second line of a pair, which is LOG as its first is.
+    public IEnumerable<TrafficKind> Kinds => atEven.Select(k => k.Kind);
+
     /// The kind at an index, from the uniform draws of that index and of the one before it.
     public TrafficKind Pick(long index, double draw, double previousDraw)
     {

@@ -10,7 +10,11 @@ public static class JsonBody
 {
     public const int MaxBytes = 1024 * 1024;
 
-    public static async Task<MapReader> ReadAsync(HttpRequest request)
+    public static async Task<MapReader> ReadAsync(HttpRequest request) =>
+        await ReadOptionalAsync(request) ?? throw TigerException.Invalid("Request body is required");
+
+    /// For an operation whose body the contract marks optional: null when there is none, else read as above.
+    public static async Task<MapReader?> ReadOptionalAsync(HttpRequest request)
     {
         if (request.ContentLength > MaxBytes)
         {
@@ -20,7 +24,7 @@ public static class JsonBody
         var bytes = await ReadLimitedAsync(request);
         if (bytes.Length == 0)
         {
-            throw TigerException.Invalid("Request body is required");
+            return null;
         }
 
         if (!IsJson(request.ContentType))

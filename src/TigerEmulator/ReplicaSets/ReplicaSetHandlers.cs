@@ -51,11 +51,12 @@ public static class ReplicaSetHandlers
         Accepted(Change(project_id, service_id, replica_set_id, catalog, sets, set =>
             set.Status == ReplicaSetStatus.Deleting ? set : lifecycle.Begin(set, ReplicaSetLifecycle.Delete)));
 
-    public static async Task<Results<StatusCodeHttpResult, ErrorResult>> Resize(
+    /// The older revision documents a 202 without a body, the newer one a SuccessMessage: the message is sent.
+    public static async Task<Results<Accepted<MessageBody>, ErrorResult>> Resize(
         string project_id, string service_id, string replica_set_id, HttpRequest request, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets, ResourceLifecycle lifecycle)
     {
         var (cpu, memory) = ServiceRequests.ParseResize(await JsonBody.ReadAsync(request));
-        return Accepted(Change(project_id, service_id, replica_set_id, catalog, sets, set =>
+        var error = Change(project_id, service_id, replica_set_id, catalog, sets, set =>
         {
             if (lifecycle.Refusal(set, ReplicaSetLifecycle.Resize, "Read replica set") is { } refusal)
             {
@@ -63,7 +64,8 @@ public static class ReplicaSetHandlers
             }
 
             return lifecycle.Begin(set with { CpuMillis = cpu, MemoryGbs = memory }, ReplicaSetLifecycle.Resize);
-        }));
+        });
+        return error is null ? TypedResults.Accepted((string?)null, new MessageBody("Resize request has been accepted and is in progress")) : error;
     }
 
     public static Results<Ok<MessageBody>, ErrorResult> EnablePooler(

@@ -14,14 +14,15 @@ internal static partial class DemoGenerator
 
     private static readonly (int Cpu, int Memory)[] Sizes = [(500, 2), (1000, 4), (2000, 8), (4000, 16)];
 
-    public static Generated Generate(ScenarioGeneration plan, int seed, Func<string> newId)
+    public static Generated Generate(ScenarioGeneration plan, int seed, NewIds newIds)
     {
+        var newId = newIds.Other;
         // Bogus's global seed is shared by every Faker in the process; a Randomizer of our own keeps this one apart.
         var faker = new Faker("en") { Random = new Randomizer(seed) };
         var vpcs = Enumerable.Range(0, plan.Vpcs)
-            .Select(i => new SeedVpc(newId(), plan.Project, Name(faker, "vpc"), $"10.{i + 1}.0.0/16", Pick(faker, Regions.All.Take(4).ToList())))
+            .Select(i => new SeedVpc(newIds.Network(), plan.Project, Name(faker, "vpc"), $"10.{i + 1}.0.0/16", Pick(faker, Regions.All.Take(4).ToList())))
             .ToList();
-        var peerings = Enumerable.Range(0, plan.Peerings).Select(_ => Peering(faker, Pick(faker, vpcs), newId)).ToList();
+        var peerings = Enumerable.Range(0, plan.Peerings).Select(_ => Peering(faker, Pick(faker, vpcs), newIds.Network)).ToList();
         var services = Enumerable.Range(0, plan.Services).Select(_ => Service(faker, plan.Project, vpcs, newId)).ToList();
         var sets = Enumerable.Range(0, plan.ReplicaSets).Select(_ =>
         {

@@ -12,11 +12,16 @@ internal sealed class ReferenceBook(string source)
     /// Something that exists without being declared, such as the emulator's default project.
     public void Know(string kind, string id, object record) => implicitlyKnown[(kind, id)] = record;
 
-    public void Declare(string kind, string id, NodePlace place, object record)
+    public void Declare(string kind, string id, NodePlace place, object record) => Declare(kind, id, $"{kind} id '{id}'", place, record);
+
+    /// Declares something whose id is a secret's hash: a repeat is named by place only.
+    public void DeclareSecret(string kind, string hash, NodePlace place, object record) => Declare(kind, hash, kind, place, record);
+
+    private void Declare(string kind, string id, string named, NodePlace place, object record)
     {
         if (declared.TryGetValue((kind, id), out var first))
         {
-            throw DocumentException.At(source, place, $"repeats the {kind} id '{id}' already declared at '{first.Place.Path}'");
+            throw DocumentException.At(source, place, $"repeats the {named} already declared at '{first.Place.Path}'");
         }
 
         declared[(kind, id)] = (place, record);

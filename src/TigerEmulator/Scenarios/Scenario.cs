@@ -13,6 +13,8 @@ public sealed record Scenario(
     ScenarioTiming Timing,
     IReadOnlyList<SeedProject> Projects,
     IReadOnlyList<SeedApiKey> ApiKeys,
+    IReadOnlyList<SeedUser> Users,
+    IReadOnlyList<SeedToken> Tokens,
     IReadOnlyList<SeedVpc> Vpcs,
     IReadOnlyList<SeedPeering> Peerings,
     IReadOnlyList<SeedService> Services,
@@ -23,7 +25,7 @@ public sealed record Scenario(
 {
     /// What runs when no scenario is named: the default project and key, nothing else (scenarios/default.yml says the same).
     public static readonly Scenario Default = new("default", "built-in", "One empty project and the documented key.", null,
-        ScenarioTiming.Unchanged, [], [], [], [], [], [], null, [], ScenarioLogs.Unchanged);
+        ScenarioTiming.Unchanged, [], [], [], [], [], [], [], [], null, [], ScenarioLogs.Unchanged);
 }
 
 /// Timing for the scenario's lifecycle; null fields keep the emulator's settings (TIGER_EMULATOR_TIMING and friends).

@@ -19,6 +19,8 @@ public static class ScenarioReader
         var timing = TimingReader.Read(top.OptionalObject("timing"), table);
         var projects = top.Maps("projects").Select(map => SeedReaders.Project(map, book)).ToList();
         var keys = top.Maps("api_keys").Select(map => SeedReaders.ApiKey(map, book, options)).ToList();
+        var users = top.Maps("users").Select(map => SeedReaders.User(map, book)).ToList();
+        var tokens = top.Maps("tokens").Select(map => SeedReaders.Token(map, book)).ToList();
         var vpcs = top.Maps("vpcs").Select(map => SeedReaders.Vpc(map, book, options)).ToList();
         var peerings = top.Maps("peerings").Select(map => SeedReaders.Peering(map, book)).ToList();
         var services = top.Maps("services").Select(map => ServiceSeedReader.Service(map, book, options)).ToList();
@@ -28,7 +30,7 @@ public static class ScenarioReader
         var logs = Logs(top.OptionalObject("logs"));
         top.RejectUnknown();
         book.CheckAll();
-        return new Scenario(name, source, description, seed, timing, projects, keys, vpcs, peerings, services, sets, generate, faults, logs);
+        return new Scenario(name, source, description, seed, timing, projects, keys, users, tokens, vpcs, peerings, services, sets, generate, faults, logs);
     }
 
     private static ScenarioLogs Logs(MapReader? logs)

@@ -14,8 +14,14 @@ public static class ScenarioRoutes
         admin.MapGet("/scenario", Get).WithName("getScenario").WithSummary("The scenario in force, its seed, and the scenarios that can be loaded by name.");
         admin.MapPost("/scenario", Load).WithName("loadScenario").ProducesError(400, 413)
             .WithSummary("Loads {\"scenario\": \"name or path\", \"seed\": N?}, or a YAML body holding a scenario itself, and resets to it. A broken scenario changes nothing.");
+        admin.MapGet("/state", Export).WithName("exportState")
+            .WithSummary("The current state as a scenario file (YAML) that, loaded again, gives the same ids, statuses and endpoints; no passwords.");
+        admin.MapPost("/state", Load).WithName("importState").ProducesError(400, 413)
+            .WithSummary("Loads a state exported by GET /_emulator/state (Content-Type: application/yaml), as POST /_emulator/scenario does.");
         return admin;
     }
+
+    private static ContentHttpResult Export(StateExport export) => TypedResults.Content(export.Write(), "application/yaml; charset=utf-8");
 
     private static Ok<ScenarioBody> Get(ActiveScenario active, ScenarioLocator locator) => TypedResults.Ok(ScenarioBody.From(active, locator));
 

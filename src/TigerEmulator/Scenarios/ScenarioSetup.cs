@@ -7,6 +7,7 @@ public static class ScenarioSetup
     public static IServiceCollection AddScenarios(this IServiceCollection services)
     {
         services.AddSingleton<ScenarioLocator>();
+        services.AddSingleton<StateExport>();
         services.AddSingleton<ScenarioLoader>();
         services.AddSingleton<ActiveScenario>();
         services.AddSingleton<SeedWriter>();

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using TigerEmulator.Auth;
 using TigerEmulator.Reading;
 using TigerEmulator.Services;
 using TigerEmulator.Vpcs;
@@ -31,6 +32,39 @@ internal static partial class SeedReaders
         return key;
     }
 
+    public static SeedUser User(MapReader map, ReferenceBook book)
+    {
+        var id = AuthRules.Id(map, "id");
+        var name = map.OptionalString("name", AuthRules.MaxNameLength) ?? $"User {id}";
+        var email = AuthRules.Email(map) ?? $"user-{id}@example.com";
+        var projects = map.List("projects");
+        if (projects.Count == 0)
+        {
+            throw map.Error("projects", "must name at least one project the user belongs to");
+        }
+
+        var ids = projects.Select(item => AuthRules.Id(map, item)).ToList();
+        var user = new SeedUser(id, name, email, ids.Distinct().ToList());
+        map.RejectUnknown();
+        foreach (var (project, item) in ids.Zip(projects))
+        {
+            book.Refer<SeedProject>("project", project, item.Place);
+        }
+
+        book.Declare("user", user.Id, map.PlaceOf("id"), user);
+        return user;
+    }
+
+    /// The token's value is never repeated: not in a type error, nor when it repeats another token's.
+    public static SeedToken Token(MapReader map, ReferenceBook book)
+    {
+        var token = new SeedToken(AuthRules.TokenHash(map, "token"), AuthRules.Id(map, "user"), AuthRules.Lifetime(map));
+        map.RejectUnknown();
+        book.Refer<SeedUser>("user", token.User, map.PlaceOf("user"));
+        book.DeclareSecret("token", token.Hash, map.PlaceOf("token"), token);
+        return token;
+    }
+
     public static SeedVpc Vpc(MapReader map, ReferenceBook book, EmulatorOptions options)
     {
         var id = Id(map, "id");
@@ -58,7 +92,8 @@ internal static partial class SeedReaders
         var status = map.OptionalEnum("status", PeeringStatus.All) ?? PeeringStatus.Active;
         var message = map.OptionalString("error_message", 1000);
         var peering = new SeedPeering(id, vpc, map.RequiredString("peer_account_id", 128), map.RequiredString("peer_region_code", 64),
-            map.RequiredString("peer_vpc_id", 128), status, message ?? (status == PeeringStatus.Failed ? "The peer VPC was not found" : null));
+            map.RequiredString("peer_vpc_id", 128), status, message ?? (status == PeeringStatus.Failed ? "The peer VPC was not found" : null),
+            map.OptionalString("provisioned_id", 128));
         map.RejectUnknown();
         book.Refer<SeedVpc>("VPC", vpc, map.PlaceOf("vpc"));
         if (id is not null)

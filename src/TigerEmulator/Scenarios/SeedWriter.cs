@@ -13,6 +13,8 @@ namespace TigerEmulator.Scenarios;
 public sealed class SeedWriter(
     IStore<ProjectDocument> projects,
     IStore<ApiKeyDocument> keys,
+    IStore<UserDocument> users,
+    IStore<AccessTokenDocument> tokens,
     IStore<VpcDocument> vpcs,
     IStore<PeeringDocument> peerings,
     IStore<ServiceDocument> services,
@@ -28,16 +30,19 @@ public sealed class SeedWriter(
         var taken = new HashSet<string>(
             scenario.Vpcs.Select(v => v.Id).Concat(scenario.Peerings.Select(p => p.Id))
                 .Concat(scenario.Services.Select(s => s.Id)).Concat(scenario.ReplicaSets.Select(r => r.Id)).OfType<string>());
-        string NewId()
+        string Unique(Func<string> draw)
         {
             string id;
             do
             {
-                id = ids.NewId();
+                id = draw();
             }
             while (!taken.Add(id));
             return id;
         }
+
+        // VPCs and peerings get digits, as the newer contract revision documents their ids; the rest letters and digits.
+        var newIds = new NewIds(() => Unique(ids.NewId), () => Unique(ids.NewNumericId));
 
         foreach (var project in scenario.Projects)
         {
@@ -54,26 +59,37 @@ public sealed class SeedWriter(
             });
         }
 
-        WriteResources(scenario.Vpcs, scenario.Peerings, scenario.Services, scenario.ReplicaSets, NewId, now);
-        var generated = scenario.Generate is { } generate ? DemoGenerator.Generate(generate, seed, NewId) : DemoGenerator.Nothing;
-        WriteResources(generated.Vpcs, generated.Peerings, generated.Services, generated.ReplicaSets, NewId, now);
+        foreach (var user in scenario.Users)
+        {
+            users.Insert(new UserDocument { Id = user.Id, Name = user.Name, Email = user.Email, ProjectIds = user.Projects });
+        }
+
+        foreach (var token in scenario.Tokens)
+        {
+            tokens.Insert(new AccessTokenDocument { Id = token.Hash, UserId = token.User, Created = now, ExpiresAt = now + token.Lifetime });
+        }
+
+        WriteResources(scenario.Vpcs, scenario.Peerings, scenario.Services, scenario.ReplicaSets, newIds, now);
+        var generated = scenario.Generate is { } generate ? DemoGenerator.Generate(generate, seed, newIds) : DemoGenerator.Nothing;
+        WriteResources(generated.Vpcs, generated.Peerings, generated.Services, generated.ReplicaSets, newIds, now);
     }
 
     private void WriteResources(
         IReadOnlyList<SeedVpc> seedVpcs, IReadOnlyList<SeedPeering> seedPeerings, IReadOnlyList<SeedService> seedServices,
-        IReadOnlyList<SeedReplicaSet> seedSets, Func<string> newId, DateTime now)
+        IReadOnlyList<SeedReplicaSet> seedSets, NewIds newIds, DateTime now)
     {
+        var newId = newIds.Other;
         foreach (var vpc in seedVpcs)
         {
-            vpcs.Insert(new VpcDocument { Id = vpc.Id ?? newId(), ProjectId = vpc.Project, Name = vpc.Name, Cidr = vpc.Cidr, RegionCode = vpc.RegionCode, Created = now });
+            vpcs.Insert(new VpcDocument { Id = vpc.Id ?? newIds.Network(), ProjectId = vpc.Project, Name = vpc.Name, Cidr = vpc.Cidr, RegionCode = vpc.RegionCode, Created = now });
         }
 
         foreach (var peering in seedPeerings)
         {
             var document = new PeeringDocument
             {
-                Id = peering.Id ?? newId(), VpcId = peering.Vpc, ProjectId = vpcs.Get(peering.Vpc)!.ProjectId, PeerAccountId = peering.PeerAccountId,
-                PeerRegionCode = peering.PeerRegionCode, PeerVpcId = peering.PeerVpcId, ProvisionedId = "pcx-" + newId(), Created = now,
+                Id = peering.Id ?? newIds.Network(), VpcId = peering.Vpc, ProjectId = vpcs.Get(peering.Vpc)!.ProjectId, PeerAccountId = peering.PeerAccountId,
+                PeerRegionCode = peering.PeerRegionCode, PeerVpcId = peering.PeerVpcId, ProvisionedId = peering.ProvisionedId ?? "pcx-" + newId(), Created = now,
                 Status = peering.Status, ErrorMessage = peering.ErrorMessage,
             };
             peerings.Insert(lifecycle.Place(document, VpcKinds.Peering, now));
@@ -107,7 +123,7 @@ public sealed class SeedWriter(
         var service = new ServiceDocument
         {
             Id = id, ProjectId = seed.Project, Name = seed.Name, RegionCode = seed.RegionCode, ServiceType = seed.ServiceType, Created = now,
-            Status = seed.Status, ResourceId = newId(), CpuMillis = seed.CpuMillis, MemoryGbs = seed.MemoryGbs, Environment = seed.Environment,
+            Status = seed.Status, ResourceId = seed.ResourceId ?? newId(), CpuMillis = seed.CpuMillis, MemoryGbs = seed.MemoryGbs, Environment = seed.Environment,
             Host = address.Host, Port = address.Port, VpcId = seed.Vpc, HaReplicaCount = seed.HaReplicas, HaSyncReplicaCount = seed.HaSyncReplicas,
             PoolerEnabled = seed.Pooler, ForkedFromProjectId = seed.ForkedFrom is null ? null : seed.Project, ForkedFromServiceId = seed.ForkedFrom,
             PasswordHash = ServiceHandlers.HashPassword(password),

@@ -23,7 +23,8 @@ internal static class ServiceSeedReader
         var password = ServiceRules.Password(map, required: false);
 
         var service = new SeedService(id, project, name, status, type, region, cpu, memory, environment, replicas, sync,
-            map.OptionalBool("pooler") ?? false, map.OptionalString("vpc", 64), password, map.OptionalString("forked_from", 64));
+            map.OptionalBool("pooler") ?? false, map.OptionalString("vpc", 64), password, map.OptionalString("forked_from", 64),
+            SeedReaders.Id(map, "resource_id"));
         map.RejectUnknown();
         if (service.Vpc is { } vpc)
         {

@@ -5,7 +5,7 @@ using TigerEmulator.Reading;
 
 namespace TigerEmulator.Services;
 
-/// Start, stop, resize, HA, pooler, environment and password: the actions on one service.
+/// Start, stop, resize, HA, pooler, environment, password and name: the actions on one service.
 public static class ServiceActionHandlers
 {
     public static Results<Accepted<ServiceBody>, ErrorResult> Start(string project_id, string service_id, ServiceCatalog catalog) =>
@@ -14,10 +14,17 @@ public static class ServiceActionHandlers
     public static Results<Accepted<ServiceBody>, ErrorResult> Stop(string project_id, string service_id, ServiceCatalog catalog) =>
         catalog.Begin(project_id, service_id, ServiceLifecycle.StopService);
 
-    public static async Task<Results<Accepted<ServiceBody>, ErrorResult>> Resize(string project_id, string service_id, HttpRequest request, ServiceCatalog catalog)
+    /// Keeps the size it replaces, with the time, so that the metrics of the past still show the old size.
+    public static async Task<Results<Accepted<ServiceBody>, ErrorResult>> Resize(
+        string project_id, string service_id, HttpRequest request, ServiceCatalog catalog, EmulatorClock clock)
     {
         var (cpu, memory) = ServiceRequests.ParseResize(await JsonBody.ReadAsync(request));
-        return catalog.Begin(project_id, service_id, ServiceLifecycle.Resize, service => service with { CpuMillis = cpu, MemoryGbs = memory });
+        return catalog.Begin(project_id, service_id, ServiceLifecycle.Resize, service => service with
+        {
+            CpuMillis = cpu,
+            MemoryGbs = memory,
+            EarlierSizes = [.. service.EarlierSizes, new EarlierSize(clock.UtcNow, service.CpuMillis, service.MemoryGbs)],
+        });
     }
 
     public static async Task<Results<Accepted<ServiceBody>, ErrorResult>> SetHa(string project_id, string service_id, HttpRequest request, ServiceCatalog catalog)
@@ -48,6 +55,15 @@ public static class ServiceActionHandlers
         return Configure(catalog, project_id, service_id, s => s with { Environment = environment }, $"Environment set to {environment}");
     }
 
+    /// A change of name only, in any status but DELETING, which refuses it like the other configuration changes: a service
+    /// on its way out is no longer the client's to change, only to delete again.
+    public static async Task<Results<Ok<ServiceBody>, ErrorResult>> Rename(string project_id, string service_id, HttpRequest request, ServiceCatalog catalog)
+    {
+        var name = ServiceRequests.ParseRename(await JsonBody.ReadAsync(request));
+        var outcome = ChangeUnlessDeleting(catalog, project_id, service_id, s => s with { Name = name });
+        return outcome.Error is { } error ? error : TypedResults.Ok(catalog.Body(outcome.Document!));
+    }
+
     /// Only a hash is stored; the listeners receive the new password once (a real server needs it).
     public static async Task<Results<NoContent, ErrorResult>> UpdatePassword(
         string project_id, string service_id, HttpRequest request, ServiceCatalog catalog, ResourceLifecycle lifecycle)
@@ -69,9 +85,12 @@ public static class ServiceActionHandlers
 
     private static Results<Ok<MessageBody>, ErrorResult> Configure(ServiceCatalog catalog, string projectId, string serviceId, Func<ServiceDocument, ServiceDocument> change, string message)
     {
-        var outcome = catalog.Change(projectId, serviceId, service => Unless(service, ServiceStatus.Deleting) is { } refusal ? refusal : change(service));
+        var outcome = ChangeUnlessDeleting(catalog, projectId, serviceId, change);
         return outcome.Error is { } error ? error : TypedResults.Ok(new MessageBody(message));
     }
+
+    private static Checked<ServiceDocument> ChangeUnlessDeleting(ServiceCatalog catalog, string projectId, string serviceId, Func<ServiceDocument, ServiceDocument> change) =>
+        catalog.Change(projectId, serviceId, service => Unless(service, ServiceStatus.Deleting) is { } refusal ? refusal : change(service));
 
     private static ErrorResult? Unless(ServiceDocument service, string status) =>
         service.Status == status ? Errors.BadRequest($"Service '{service.Id}' is {service.Status}") : null;

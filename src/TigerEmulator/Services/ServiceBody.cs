@@ -3,7 +3,8 @@ using TigerEmulator.ReplicaSets;
 
 namespace TigerEmulator.Services;
 
-/// The contract's <c>Service</c> schema.
+/// The contract's <c>Service</c> schema, valid under both revisions: the VPC endpoint goes out as <c>vpc_endpoint</c>
+/// (the newer name, which the current CLI reads) and as <c>vpcEndpoint</c> (the older, deprecated in the newer).
 public sealed record ServiceBody(
     string ServiceId,
     string ProjectId,
@@ -16,7 +17,7 @@ public sealed record ServiceBody(
     IReadOnlyList<ServiceResourceBody> Resources,
     MetadataBody Metadata,
     EndpointBody Endpoint,
-    [property: JsonPropertyName("vpcEndpoint")] EndpointBody? VpcEndpoint,
+    VpcEndpointBody? VpcEndpoint,
     ForkSpecBody? ForkedFrom,
     HaReplicasBody HaReplicas,
     ConnectionPoolerBody? ConnectionPooler,
@@ -39,6 +40,9 @@ public sealed record ServiceBody(
         new HaReplicasBody(service.HaSyncReplicaCount, service.HaReplicaCount),
         service.PoolerEnabled ? new ConnectionPoolerBody(ServiceEndpoints.Pooler(service)) : null,
         replicaSets.Select(ReplicaSetBody.From).ToList());
+
+    [JsonPropertyName("vpcEndpoint")]
+    public VpcEndpointBody? VpcEndpointDeprecated => VpcEndpoint;
 }
 
 public sealed record ServiceResourceBody(string Id, ResourceSpecBody Spec);
@@ -48,6 +52,9 @@ public sealed record ResourceSpecBody(int? CpuMillis, int? MemoryGbs, string Vol
 public sealed record MetadataBody(string Environment);
 
 public sealed record EndpointBody(string Host, int Port);
+
+/// The newer revision's <c>VPCEndpoint</c>: an endpoint inside the VPC it names.
+public sealed record VpcEndpointBody(string Host, int Port, string VpcId);
 
 public sealed record ConnectionPoolerBody(EndpointBody Endpoint);
 

@@ -21,6 +21,9 @@ public sealed record ServiceDocument : LifecycleDocument
 
     public int? MemoryGbs { get; init; }
 
+    /// The sizes it had before each resize, oldest first: what the metrics report for a time before the resize.
+    public IReadOnlyList<EarlierSize> EarlierSizes { get; init; } = [];
+
     public string VolumeType { get; init; } = "gp3";
 
     public string Environment { get; init; } = "DEV";
@@ -44,3 +47,6 @@ public sealed record ServiceDocument : LifecycleDocument
     /// Only a hash is kept: the password itself is answered once, in the create or fork response.
     public string PasswordHash { get; init; } = "";
 }
+
+/// A size the service had until a resize began at <paramref name="Until"/>. Null sizes are shared resources.
+public sealed record EarlierSize(DateTime Until, int? CpuMillis, int? MemoryGbs);

@@ -10,5 +10,6 @@ public static class ServiceEndpoints
 
     public static EndpointBody Pooler(ServiceDocument service) => new(service.Host, service.Port + 1);
 
-    public static EndpointBody Private(ServiceDocument service) => new($"{service.Id}.{service.VpcId}.vpc.{MadeUpEndpoints.Domain}", service.Port);
+    public static VpcEndpointBody Private(ServiceDocument service) =>
+        new($"{service.Id}.{service.VpcId}.vpc.{MadeUpEndpoints.Domain}", service.Port, service.VpcId!);
 }

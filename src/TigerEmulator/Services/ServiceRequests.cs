@@ -67,6 +67,9 @@ public static class ServiceRequests
         return new HaChange(ServiceRules.HaReplicas(body), ServiceRules.HaSyncReplicas(body));
     }
 
+    /// The newer revision's ServiceRename: the name obeys the same rules as a new service's.
+    public static string ParseRename(MapReader body) => ServiceRules.Name(body);
+
     public static string ParsePassword(MapReader body) => ServiceRules.Password(body, required: true)!;
 
     public static string ServiceTypeFor(IReadOnlyList<string> addons) =>

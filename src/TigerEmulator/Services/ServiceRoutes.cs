@@ -1,4 +1,5 @@
 using TigerEmulator.Logs;
+using TigerEmulator.Metrics;
 
 namespace TigerEmulator.Services;
 
@@ -20,10 +21,13 @@ public static class ServiceRoutes
         service.MapPost("/disablePooler", ServiceActionHandlers.DisablePooler).WithName("disablePooler");
         service.MapPost("/setEnvironment", ServiceActionHandlers.SetEnvironment).WithName("setEnvironment");
         service.MapPost("/updatePassword", ServiceActionHandlers.UpdatePassword).WithName("updatePassword");
+        service.MapPost("/rename", ServiceActionHandlers.Rename).WithName("renameService");
         service.MapPost("/forkService", ForkHandler.Fork).WithName("forkService");
         service.MapPost("/attachToVPC", VpcAttachmentHandlers.Attach).WithName("attachServiceToVPC");
         service.MapPost("/detachFromVPC", VpcAttachmentHandlers.Detach).WithName("detachServiceFromVPC");
         service.MapGet("/logs", LogHandlers.Get).WithName("getServiceLogs");
+        service.MapGet("/metrics/available-series", MetricsHandlers.AvailableSeries).WithName("getServiceMetricsAvailableSeries");
+        service.MapPost("/metrics/series", MetricsHandlers.Series).WithName("getServiceMetricsSeries");
         return project;
     }
 }

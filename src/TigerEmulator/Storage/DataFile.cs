@@ -11,10 +11,12 @@ internal sealed class DataFile(string folder, DataFiles files) : IDisposable
     private LiteDatabase? database;
     private GuardedStream? data;
     private GuardedStream? log;
+    private bool disposed;
 
     public string Path => System.IO.Path.Combine(folder, EmulatorDatabase.FileName);
 
-    public LiteDatabase Database => database ??= Open();
+    // Never opened again once disposed: a late reader would hold the files after the emulator has let the folder go.
+    public LiteDatabase Database => database ??= disposed ? throw new ObjectDisposedException(nameof(DataFile)) : Open();
 
     /// The first write the disk refused since the files were opened.
     public Exception? Failure => data?.Failure ?? log?.Failure;
@@ -36,8 +38,16 @@ internal sealed class DataFile(string folder, DataFiles files) : IDisposable
 
     public void Dispose()
     {
-        database?.Dispose();
-        Close();
+        disposed = true;
+        try
+        {
+            database?.Dispose();
+        }
+        finally
+        {
+            // The files are let go even when the engine's last checkpoint fails.
+            Close();
+        }
     }
 
     private LiteDatabase Open()

@@ -30,7 +30,10 @@ public sealed class EmulatorDatabase : IDisposable
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new DataFolderException($"The data folder {folder} cannot be created ({exception.Message}); give the emulator a folder it may write to", exception);
+            // Named by its setting, so that the one line printed at start says which setting to change.
+            throw new SettingException(
+                "TIGER_EMULATOR_DATA_DIR",
+                $" '{folder}' cannot be used: {exception.Message.ReplaceLineEndings(" ").TrimEnd('.')}; give a folder the emulator can create and write");
         }
 
         folderLock = DataFolderLock.Acquire(folder);

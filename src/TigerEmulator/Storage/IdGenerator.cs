@@ -6,12 +6,16 @@ namespace TigerEmulator.Storage;
 public sealed class IdGenerator(EmulatorOptions options)
 {
     private const string IdAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+    private const string Digits = "0123456789";
     private const string SecretAlphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     private Sequence sequence = new((ulong)options.Seed);
 
     /// A 10-character lowercase id, as the cloud gives services, VPCs and replica sets.
     public string NewId() => Draw(IdAlphabet, 10);
+
+    /// A 10-digit id, as the newer contract revision documents VPC and peering ids (pattern ^[0-9]+$).
+    public string NewNumericId() => Draw(Digits, 10);
 
     public string NewPassword() => Draw(SecretAlphabet, 24);
 

@@ -44,7 +44,7 @@ public static class PeeringHandlers
 
             var peering = new PeeringDocument
             {
-                Id = ids.NewId(),
+                Id = ids.NewNumericId(),
                 VpcId = vpc_id,
                 ProjectId = project_id,
                 PeerAccountId = account,

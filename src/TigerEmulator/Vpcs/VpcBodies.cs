@@ -6,6 +6,13 @@ public sealed record VpcBody(string Id, string Name, string Cidr, string RegionC
     public static VpcBody From(VpcDocument vpc) => new(vpc.Id, vpc.Name, vpc.Cidr, vpc.RegionCode);
 }
 
+/// What renameVPC answers: the older revision documents the renamed <c>VPC</c>, the newer a <c>SuccessMessage</c>.
+/// Neither forbids the other's properties, so the body is both.
+public sealed record VpcRenamedBody(string Id, string Name, string Cidr, string RegionCode, string Message)
+{
+    public static VpcRenamedBody From(VpcDocument vpc) => new(vpc.Id, vpc.Name, vpc.Cidr, vpc.RegionCode, $"VPC renamed to {vpc.Name}");
+}
+
 /// The contract's <c>Peering</c> schema.
 public sealed record PeeringBody(
     string Id, string PeerAccountId, string PeerRegionCode, string PeerVpcId, string ProvisionedId, string Status, string? ErrorMessage)

@@ -26,15 +26,15 @@ public static class VpcHandlers
             throw TigerException.Invalid(problem);
         }
 
-        var vpc = new VpcDocument { Id = ids.NewId(), ProjectId = project_id, Name = name, Cidr = cidr, RegionCode = region, Created = clock.UtcNow };
+        var vpc = new VpcDocument { Id = ids.NewNumericId(), ProjectId = project_id, Name = name, Cidr = cidr, RegionCode = region, Created = clock.UtcNow };
         vpcs.Insert(vpc);
         return TypedResults.Created($"/public/api/v1/projects/{project_id}/vpcs/{vpc.Id}", VpcBody.From(vpc));
     }
 
-    public static async Task<Results<Ok<VpcBody>, ErrorResult>> Rename(string project_id, string vpc_id, HttpRequest request, IStore<VpcDocument> vpcs, StateLock state)
+    public static async Task<Results<Ok<VpcRenamedBody>, ErrorResult>> Rename(string project_id, string vpc_id, HttpRequest request, IStore<VpcDocument> vpcs, StateLock state)
     {
         var name = (await JsonBody.ReadAsync(request)).RequiredString("name", ServiceRequests.MaxNameLength);
-        return state.Run<Results<Ok<VpcBody>, ErrorResult>>(() =>
+        return state.Run<Results<Ok<VpcRenamedBody>, ErrorResult>>(() =>
         {
             if (Find(vpcs, project_id, vpc_id) is not { } vpc)
             {
@@ -43,7 +43,7 @@ public static class VpcHandlers
 
             var renamed = vpc with { Name = name };
             vpcs.Update(renamed);
-            return TypedResults.Ok(VpcBody.From(renamed));
+            return TypedResults.Ok(VpcRenamedBody.From(renamed));
         });
     }
 

@@ -10,6 +10,7 @@ public sealed class ControlApiDocumentTests
     [InlineData("/_emulator/faults/{id}", "delete", new[] { "204", "401", "404" })]
     [InlineData("/_emulator/faults", "post", new[] { "201", "400", "401", "413" })]
     [InlineData("/_emulator/faults", "get", new[] { "200", "401" })]
+    [InlineData("/_emulator/tokens", "post", new[] { "201", "400", "401", "413" })]
     [InlineData("/_emulator/transitions/{kind}/{action}", "put", new[] { "200", "400", "401", "404", "413" })]
     [InlineData("/_emulator/health", "get", new[] { "200" })]
     public async Task ControlRoute_DeclaresTheStatusesItAnswers(string path, string method, string[] statuses)

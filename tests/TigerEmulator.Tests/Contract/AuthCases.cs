@@ -23,7 +23,7 @@ public static class AuthCases
     ];
 
     public static IEnumerable<BadInputCase> Unauthenticated() =>
-        from operation in OpenApiContract.Operations
+        from operation in OpenApiContract.AllOperations
         from credentials in BadCredentials
         select BadInputCase.Of(
             operation.OperationId,
@@ -33,7 +33,7 @@ public static class AuthCases
             seeded: false);
 
     public static IEnumerable<BadInputCase> ForeignProject() =>
-        OpenApiContract.Operations
+        OpenApiContract.AllOperations
             .Where(operation => operation.IsProjectScoped)
             .Select(operation => BadInputCase.Of(
                 operation.OperationId,

@@ -2,7 +2,7 @@ using Xunit.Abstractions;
 
 namespace TigerEmulator.Tests.Contract;
 
-/// Generated from openapi.yml: no operation answers without valid credentials or for another project.
+/// Generated from both contract revisions: no operation answers without valid credentials or for another project.
 public sealed class AuthTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Unauthenticated => BadInputCorpus.Unauthenticated.Names();

@@ -1,17 +1,23 @@
 namespace TigerEmulator.Tests.Contract;
 
-/// Every bad call the tests make, by family, each generated from openapi.yml except the hand-written semantic rules.
+/// Every bad call the tests make, by family, each generated from both contract revisions except the hand-written
+/// semantic rules. A case both revisions generate alike (same operation, same name) runs once.
 public static class BadInputCorpus
 {
-    private static IEnumerable<ContractOperation> WithBody => OpenApiContract.Operations.Where(operation => operation.RequestSchema is not null);
+    /// Each operation as each revision describes it, newest first.
+    private static IEnumerable<ContractOperation> Described => OpenApiContract.Revisions.SelectMany(revision => revision.Operations);
+
+    private static IEnumerable<ContractOperation> WithBody => Described.Where(operation => operation.RequestSchema is not null);
 
     public static CaseTable BodyFields { get; } = new(() => WithBody.SelectMany(FieldCases.For));
 
+    public static CaseTable BodyConstraints { get; } = new(() => WithBody.SelectMany(ConstraintCases.For));
+
     public static CaseTable BodyShapes { get; } = new(() => WithBody.SelectMany(BodyShapeCases.For));
 
-    public static CaseTable UnknownIds { get; } = new(() => OpenApiContract.Operations.SelectMany(PathAndQueryCases.UnknownIds));
+    public static CaseTable UnknownIds { get; } = new(() => Described.SelectMany(PathAndQueryCases.UnknownIds));
 
-    public static CaseTable QueryTypes { get; } = new(() => OpenApiContract.Operations.SelectMany(PathAndQueryCases.WrongQueryTypes));
+    public static CaseTable QueryTypes { get; } = new(() => Described.SelectMany(PathAndQueryCases.WrongQueryTypes));
 
     public static CaseTable WrongMethods { get; } = new(PathAndQueryCases.WrongMethods);
 
@@ -24,9 +30,18 @@ public static class BadInputCorpus
     public static IReadOnlyList<(string Family, CaseTable Cases)> Generated { get; } =
     [
         ("body fields", BodyFields),
+        ("body constraints", BodyConstraints),
         ("body shapes", BodyShapes),
         ("unknown ids", UnknownIds),
         ("query types", QueryTypes),
         ("wrong methods", WrongMethods),
+    ];
+
+    public static IReadOnlyList<(string Family, CaseTable Cases)> All { get; } =
+    [
+        .. Generated,
+        ("semantic rules", SemanticRules),
+        ("without valid credentials", Unauthenticated),
+        ("on a foreign project", ForeignProject),
     ];
 }

@@ -17,9 +17,9 @@ public static class BodyShapeCases
         yield return Raw("JSON cut short", call => Json(call)[..^1]);
         yield return Raw("JSON with trailing garbage", call => Json(call) + "}");
         yield return Raw("JSON with a comment", call => "/* note */" + Json(call));
-        yield return Raw("single-quoted pseudo-JSON", call => Json(call).Replace('"', '\''));
+        // With a field of its own, so that an empty valid body ({}, logout's) still has quotes to spoil.
+        yield return Raw("single-quoted pseudo-JSON", call => Json(call.WithBody(body => body["note"] = "x")).Replace('"', '\''));
         yield return Raw("whitespace only", _ => "   \n ");
-        yield return Raw("an empty body", _ => "");
         yield return Raw("an empty JSON array", _ => "[]");
         yield return Raw("the valid body wrapped in an array", call => $"[{Json(call)}]");
         yield return Raw("a JSON string", _ => "\"text\"");
@@ -28,7 +28,12 @@ public static class BodyShapeCases
         yield return Raw("JSON null", _ => "null");
         yield return Raw("nesting deeper than 64 levels", _ => "{\"deep\":" + new string('[', 100) + new string(']', 100) + "}");
         yield return BadInputCase.Of(id, "invalid UTF-8 in a field it ignores", call => call.WithRaw(WithInvalidUtf8(call)), ExpectedError.Invalid());
-        yield return BadInputCase.Of(id, "no body at all", call => call with { RawContent = () => null }, ExpectedError.Invalid());
+        if (!operation.RequestBodyIsOptional)
+        {
+            // A body the contract lets the client leave out (logout's) is no error when absent: ContractOperationTests.
+            yield return Raw("an empty body", _ => "");
+            yield return BadInputCase.Of(id, "no body at all", call => call with { RawContent = () => null }, ExpectedError.Invalid());
+        }
 
         // 400 or 415 are both honest answers to the wrong media type; the contract only promises a 4xx Error.
         yield return BadInputCase.Of(id, "valid JSON sent as text/plain", call => call.WithRaw(Json(call), "text/plain"), ExpectedError.AnyClientError);

@@ -15,7 +15,8 @@ public sealed record ContractCall(ContractOperation Operation, IReadOnlyDictiona
     /// Raw content sent instead of <see cref="Body"/>: broken JSON, other media types, nothing at all.
     public Func<HttpContent?>? RawContent { get; init; }
 
-    public IReadOnlyDictionary<string, string> Query { get; init; } = new Dictionary<string, string>();
+    /// Each name with its values in order: a repeated parameter (form, explode: ?search=a&search=b) has several.
+    public IReadOnlyDictionary<string, string[]> Query { get; init; } = new Dictionary<string, string[]>();
 
     /// Sent verbatim, unchecked by the client; null sends no Authorization header at all.
     public string? Authorization { get; init; } = AuthCases.DefaultAuthorization;
@@ -41,8 +42,8 @@ public sealed record ContractCall(ContractOperation Operation, IReadOnlyDictiona
     public ContractCall WithId(string name, string value) =>
         this with { Ids = new Dictionary<string, string>(Ids) { [name] = value } };
 
-    public ContractCall WithQuery(string name, string value) =>
-        this with { Query = new Dictionary<string, string>(Query) { [name] = value } };
+    public ContractCall WithQuery(string name, params string[] values) =>
+        this with { Query = new Dictionary<string, string[]>(Query) { [name] = values } };
 
     /// A copy whose body object was changed by <paramref name="change"/>; the original stays as it was.
     public ContractCall WithBody(Action<JsonObject> change)
@@ -70,5 +71,5 @@ public sealed record ContractCall(ContractOperation Operation, IReadOnlyDictiona
     public override string ToString() => $"{Method} {Path}";
 
     private string QueryString() =>
-        Query.Count == 0 ? "" : "?" + string.Join("&", Query.Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value)}"));
+        Query.Count == 0 ? "" : "?" + string.Join("&", Query.SelectMany(q => q.Value.Select(value => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(value)}")));
 }

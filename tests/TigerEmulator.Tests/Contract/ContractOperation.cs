@@ -2,8 +2,8 @@ using Microsoft.OpenApi;
 
 namespace TigerEmulator.Tests.Contract;
 
-/// One method on one path of the contract, with the parts of it the tests need.
-public sealed record ContractOperation(string PathTemplate, HttpMethod Method, OpenApiOperation Operation)
+/// One method on one path of one revision of the contract, with the parts of it the tests need.
+public sealed record ContractOperation(string PathTemplate, HttpMethod Method, OpenApiOperation Operation, OpenApiContract Revision)
 {
     public string OperationId => Operation.OperationId ?? throw new InvalidOperationException($"{Method} {PathTemplate} has no operationId");
 
@@ -19,6 +19,9 @@ public sealed record ContractOperation(string PathTemplate, HttpMethod Method, O
 
     public IOpenApiSchema? RequestSchema =>
         Operation.RequestBody?.Content is { } content && content.TryGetValue("application/json", out var media) ? media.Schema : null;
+
+    /// A body the client may leave out altogether (logout's), rather than one it must send.
+    public bool RequestBodyIsOptional => Operation.RequestBody is { Required: false };
 
     public IEnumerable<IOpenApiParameter> Parameters(ParameterLocation location) =>
         (Operation.Parameters ?? []).Where(parameter => parameter.In == location);

@@ -7,8 +7,9 @@ namespace TigerEmulator.Tests.Contract;
 /// that documents an example, an enum or a default, plus a made-up value for any required property that does not.
 public static class ExampleBody
 {
-    public static JsonNode For(IOpenApiSchema schema)
+    public static JsonNode For(IOpenApiSchema wrapped)
     {
+        var schema = SchemaParts.Unwrapped(wrapped);
         if (ExampleOf(schema) is { } example)
         {
             return example;
@@ -43,8 +44,11 @@ public static class ExampleBody
         };
     }
 
-    /// The example, else the default, else the first enum value — each a fresh copy the caller may change.
-    public static JsonNode? ExampleOf(IOpenApiSchema schema)
+    /// The example, else the default, else the first enum value — each a fresh copy the caller may change. A wrapper's
+    /// own example comes before the wrapped schema's.
+    public static JsonNode? ExampleOf(IOpenApiSchema wrapped) => OwnExample(wrapped) ?? OwnExample(SchemaParts.Unwrapped(wrapped));
+
+    private static JsonNode? OwnExample(IOpenApiSchema schema)
     {
         // OpenAPI 3.0 documents carry `example`, which Microsoft.OpenApi 2.x exposes only through this obsolete property.
 #pragma warning disable CS0618

@@ -21,8 +21,9 @@ public static class FieldCases
     {
         var schema = operation.RequestSchema!;
         var required = schema.Required ?? new HashSet<string>();
-        foreach (var (field, property) in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+        foreach (var (field, wrapped) in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
         {
+            var property = SchemaParts.Unwrapped(wrapped);
             var type = property.Type ?? throw new NotSupportedException($"{operation}: '{field}' has no type");
             if (required.Contains(field))
             {

@@ -5,7 +5,7 @@ public static class NameAndNetworkCases
 {
     public const int MaxNameLength = 128;
 
-    private static readonly string[] NamedOperations = ["createService", "createVPC", "renameVPC", "createReplicaSet", "forkService"];
+    private static readonly string[] NamedOperations = ["createService", "createVPC", "renameVPC", "createReplicaSet", "forkService", "renameService"];
 
     private static readonly string[] NotIpv4Networks =
     [

@@ -3,35 +3,89 @@ using Microsoft.OpenApi.Reader;
 
 namespace TigerEmulator.Tests.Contract;
 
-/// The repository's openapi.yml, parsed once: the single source of the operations these tests exercise.
-public static class OpenApiContract
+/// One revision of the contract, parsed once: the tests are driven by both files, the repository's openapi.yml (older)
+/// and src/TigerEmulator/Contract/openapi-latest.yml (the revision the current Tiger CLI is generated from).
+public sealed class OpenApiContract
 {
-    private static readonly Lazy<OpenApiDocument> LazyDocument = new(Load);
+    private readonly Lazy<OpenApiDocument> document;
+    private readonly Lazy<IReadOnlyList<ContractOperation>> operations;
 
-    private static readonly Lazy<IReadOnlyList<ContractOperation>> LazyOperations = new(() =>
-        Document.Paths
-            .SelectMany(path => path.Value.Operations!.Select(entry => new ContractOperation(path.Key, entry.Key, entry.Value)))
+    private OpenApiContract(string name, string fileName)
+    {
+        Name = name;
+        FileName = fileName;
+        document = new(Load);
+        operations = new(() => Document.Paths
+            .SelectMany(path => path.Value.Operations!.Select(entry => new ContractOperation(path.Key, entry.Key, entry.Value, this)))
+            .OrderBy(operation => operation.OperationId, StringComparer.Ordinal)
+            .ToList());
+    }
+
+    public static OpenApiContract Older { get; } = new("older", "openapi.yml");
+
+    public static OpenApiContract Latest { get; } = new("latest", "openapi-latest.yml");
+
+    /// Newest first: where the revisions describe one operation differently, the newer description builds the valid call.
+    public static IReadOnlyList<OpenApiContract> Revisions { get; } = [Latest, Older];
+
+    /// Every operation either revision documents, once, in the newer revision's description where both have it.
+    public static IReadOnlyList<ContractOperation> AllOperations => LazyAllOperations.Value;
+
+    // Declared after the revisions: static fields start in the order they are written.
+    private static readonly Lazy<IReadOnlyList<ContractOperation>> LazyAllOperations = new(() =>
+        Revisions.SelectMany(revision => revision.Operations)
+            .DistinctBy(operation => operation.OperationId)
             .OrderBy(operation => operation.OperationId, StringComparer.Ordinal)
             .ToList());
 
-    public static OpenApiDocument Document => LazyDocument.Value;
+    public string Name { get; }
 
-    public static IReadOnlyList<ContractOperation> Operations => LazyOperations.Value;
+    public string FileName { get; }
 
-    public static ContractOperation Find(string operationId) =>
-        Operations.SingleOrDefault(operation => operation.OperationId == operationId)
-        ?? throw new ArgumentException($"openapi.yml has no operation '{operationId}'", nameof(operationId));
+    public OpenApiDocument Document => document.Value;
 
-    /// One xunit row per operation id, so that the runner lists every operation of the contract by name.
-    public static TheoryData<string> OperationIds() => new(Operations.Select(operation => operation.OperationId));
+    public IReadOnlyList<ContractOperation> Operations => operations.Value;
+
+    public static OpenApiContract Named(string name) =>
+        Revisions.SingleOrDefault(revision => revision.Name == name) ?? throw new ArgumentException($"no contract revision '{name}'", nameof(name));
+
+    /// The operation as the newest revision that has it describes it.
+    public static ContractOperation Operation(string operationId) =>
+        AllOperations.SingleOrDefault(operation => operation.OperationId == operationId)
+        ?? throw new ArgumentException($"neither contract revision has an operation '{operationId}'", nameof(operationId));
+
+    /// The revisions that document an operation.
+    public static IEnumerable<OpenApiContract> Having(string operationId) => Revisions.Where(revision => revision.TryFind(operationId) is not null);
+
+    /// One xunit row per operation of each revision ("latest", "getProjects"), so the runner names both.
+    public static TheoryData<string, string> RevisionOperationIds(Func<ContractOperation, bool>? where = null)
+    {
+        var rows = new TheoryData<string, string>();
+        foreach (var revision in Revisions)
+        {
+            foreach (var operation in revision.Operations.Where(where ?? (_ => true)))
+            {
+                rows.Add(revision.Name, operation.OperationId);
+            }
+        }
+
+        return rows;
+    }
+
+    public ContractOperation? TryFind(string operationId) => Operations.SingleOrDefault(operation => operation.OperationId == operationId);
+
+    public ContractOperation Find(string operationId) =>
+        TryFind(operationId) ?? throw new ArgumentException($"{FileName} has no operation '{operationId}'", nameof(operationId));
 
     /// The operationId lines of the raw file, counted without the parser, so that an operation it skips is noticed.
-    public static int OperationIdLines() =>
+    public int OperationIdLines() =>
         File.ReadLines(FilePath).Count(line => line.TrimStart().StartsWith("operationId:", StringComparison.Ordinal));
 
-    private static string FilePath => Path.Combine(AppContext.BaseDirectory, "openapi.yml");
+    public override string ToString() => FileName;
 
-    private static OpenApiDocument Load()
+    private string FilePath => Path.Combine(AppContext.BaseDirectory, FileName);
+
+    private OpenApiDocument Load()
     {
         var path = FilePath;
         var settings = new OpenApiReaderSettings();

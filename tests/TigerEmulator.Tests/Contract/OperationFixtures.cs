@@ -61,7 +61,22 @@ public static class OperationFixtures
                 return call.WithBody(body =>
                 {
                     body["fork_strategy"] = "PITR";
-                    body["target_time"] = created.AddSeconds(1).ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+                    body["target_time"] = Rfc3339(created.AddSeconds(1));
+                });
+            },
+
+            // The example asks RATE of a CPU gauge, which the contract's own list refuses, over a window in June 2026,
+            // after the emulated clock's now: ask the series' default over the last hour of a service an hour old.
+            ["getServiceMetricsSeries"] = async (stage, call) =>
+            {
+                await stage.Factory.AdvanceAsync(TimeSpan.FromHours(1));
+                var now = stage.Factory.Clock.GetUtcNow();
+                return call.WithBody(body =>
+                {
+                    body.Remove("fn");
+                    body["from"] = Rfc3339(now.AddHours(-1));
+                    body["to"] = Rfc3339(now);
+                    body["bucket_seconds"] = 60;
                 });
             },
 
@@ -72,4 +87,6 @@ public static class OperationFixtures
                 body["memory_gbs"] = 4;
             })),
         };
+
+    public static string Rfc3339(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 }

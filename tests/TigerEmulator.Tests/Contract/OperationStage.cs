@@ -34,16 +34,17 @@ public sealed class OperationStage : IAsyncDisposable
 
     /// Seeds what the operation's path names, then applies the operation's fixture, if it has one.
     /// <paramref name="freshHost"/> boots a host of its own, whose clock still reads <see cref="Emulator.Start"/>.
-    public static Task<OperationStage> PrepareAsync(string operationId, ITestOutputHelper? output = null, bool freshHost = false) =>
-        CreateAsync(operationId, output, freshHost, async stage =>
+    /// <paramref name="revision"/> builds the call as a client of that revision would; by default the newest that has it.
+    public static Task<OperationStage> PrepareAsync(string operationId, ITestOutputHelper? output = null, bool freshHost = false, OpenApiContract? revision = null) =>
+        CreateAsync(operationId, output, freshHost, revision, async stage =>
         {
             var call = stage.CallWith(await stage.SeedPathAsync());
             return OperationFixtures.ByOperationId.TryGetValue(operationId, out var fixture) ? await fixture(stage, call) : call;
         });
 
     /// An empty emulator and a call that fills the path with the contract's example ids: enough for routing checks.
-    public static Task<OperationStage> UnseededAsync(string operationId, ITestOutputHelper? output = null) =>
-        CreateAsync(operationId, output, freshHost: false, stage => Task.FromResult(stage.CallWith(stage.Operation.PathParameterNames.ToDictionary(
+    public static Task<OperationStage> UnseededAsync(string operationId, ITestOutputHelper? output = null, OpenApiContract? revision = null) =>
+        CreateAsync(operationId, output, freshHost: false, revision, stage => Task.FromResult(stage.CallWith(stage.Operation.PathParameterNames.ToDictionary(
             name => name,
             name => name == "project_id" ? stage.Factory.ProjectId : stage.Operation.ExampleId(name)))));
 
@@ -58,9 +59,9 @@ public sealed class OperationStage : IAsyncDisposable
     }
 
     private static async Task<OperationStage> CreateAsync(
-        string operationId, ITestOutputHelper? output, bool freshHost, Func<OperationStage, Task<ContractCall>> prepare)
+        string operationId, ITestOutputHelper? output, bool freshHost, OpenApiContract? revision, Func<OperationStage, Task<ContractCall>> prepare)
     {
-        var operation = OpenApiContract.Find(operationId);
+        var operation = revision?.Find(operationId) ?? OpenApiContract.Operation(operationId);
         var stage = new OperationStage(await OperationHost.LeaseAsync(operationId, output, freshHost), operation);
         try
         {

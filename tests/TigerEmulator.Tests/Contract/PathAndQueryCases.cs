@@ -16,6 +16,8 @@ public static class PathAndQueryCases
             .Where(name => name != "project_id")
             .Select(name => BadInputCase.Of(operation.OperationId, $"unknown {name}", call => call.WithId(name, UnknownId), ExpectedError.NotFound(UnknownId)));
 
+    /// Values of the wrong type, and values past the schema's limits: a minimum, or a repeated parameter's item that
+    /// is empty or whitespace (minLength 1, pattern \S), alone or beside a good one.
     public static IEnumerable<BadInputCase> WrongQueryTypes(ContractOperation operation)
     {
         foreach (var parameter in operation.Parameters(ParameterLocation.Query))
@@ -27,18 +29,29 @@ public static class PathAndQueryCases
                 { Format: "date-time" } => [.. FieldCases.NotRfc3339.Select(time => time.Value), "2024-13-45T25:00:00Z"],
                 _ => [],
             };
-            foreach (var value in wrong)
+            var beyond = ConstraintCases.BeyondLimits(parameter.Schema!, required: false).Select(limit => limit.Value.ToString());
+            foreach (var value in wrong.Concat(beyond))
             {
                 yield return BadInputCase.Of(operation.OperationId, $"query {name}={value}", call => call.WithQuery(name, value), ExpectedError.Invalid(name));
+            }
+
+            if (parameter.Schema is { Type: JsonSchemaType.Array, Items: { } items })
+            {
+                foreach (var value in ConstraintCases.BeyondLimits(items, required: false).Select(limit => limit.Value.ToString()))
+                {
+                    yield return BadInputCase.Of(operation.OperationId, $"query {name}={value}", call => call.WithQuery(name, value), ExpectedError.Invalid(name));
+                    yield return BadInputCase.Of(operation.OperationId, $"query {name}=ERROR&{name}={value}", call => call.WithQuery(name, "ERROR", value), ExpectedError.Invalid(name));
+                }
             }
         }
     }
 
     public static IEnumerable<BadInputCase> WrongMethods() =>
-        from path in OpenApiContract.Operations.GroupBy(operation => operation.PathTemplate)
+        from path in OpenApiContract.AllOperations.GroupBy(operation => operation.PathTemplate)
         from method in Methods.Where(method => path.All(operation => operation.Method != method))
+        // Named after the operations of the path too, so that a path a pending operation adds is seen to wait for it.
         select new BadInputCase(
-            $"{method} {path.Key}",
+            $"{string.Join("+", path.Select(operation => operation.OperationId).Order(StringComparer.Ordinal))}: {method} {path.Key}",
             path.First().OperationId,
             (_, call) => Task.FromResult(call with { Method = method, Body = null }),
             ExpectedError.MethodNotAllowed,

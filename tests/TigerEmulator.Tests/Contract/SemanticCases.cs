@@ -7,5 +7,7 @@ public static class SemanticCases
         NameAndNetworkCases.All()
             .Concat(SizeAndCountCases.All())
             .Concat(ServiceRuleCases.All())
-            .Concat(ConflictCases.All());
+            .Concat(ConflictCases.All())
+            .Concat(MetricsCases.All())
+            .Concat(LogFilterCases.All());
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace TigerEmulator.Tests.Contract;
 
 /// Hand-written rules on forks, passwords and log queries.
@@ -10,9 +8,9 @@ public static class ServiceRuleCases
         // The valid fork call is PITR one second into the parent's life (see OperationFixtures).
         yield return BadInputCase.OfBody("forkService", "PITR without target_time", body => body.Remove("target_time"), ExpectedError.Invalid("target_time"));
         yield return BadInputCase.OfBody("forkService", "PITR target_time long before the parent", body => body["target_time"] = "2020-01-01T00:00:00Z", ExpectedError.Invalid("target_time"));
-        yield return BadInputCase.OfBody("forkService", "PITR target_time one second before the parent", body => body["target_time"] = Iso(Support.Emulator.Start.AddSeconds(-1)), ExpectedError.Invalid("target_time"));
+        yield return BadInputCase.OfBody("forkService", "PITR target_time one second before the parent", body => body["target_time"] = OperationFixtures.Rfc3339(Support.Emulator.Start.AddSeconds(-1)), ExpectedError.Invalid("target_time"));
         yield return new BadInputCase("forkService: PITR target_time in the future", "forkService", (stage, call) =>
-            Task.FromResult(call.WithBody(body => body["target_time"] = Iso(stage.Factory.Clock.GetUtcNow().AddHours(1)))), ExpectedError.Invalid("target_time"));
+            Task.FromResult(call.WithBody(body => body["target_time"] = OperationFixtures.Rfc3339(stage.Factory.Clock.GetUtcNow().AddHours(1)))), ExpectedError.Invalid("target_time"));
 
         foreach (var password in new[] { "short", "1234567", "       " })
         {
@@ -23,6 +21,4 @@ public static class ServiceRuleCases
         yield return BadInputCase.Of("getServiceLogs", "negative page", call => call.WithQuery("page", "-1"), ExpectedError.Invalid("page"));
         yield return BadInputCase.Of("getServiceLogs", "cursor the emulator never issued", call => call.WithQuery("cursor", "not-a-cursor"), ExpectedError.Invalid("cursor"));
     }
-
-    private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 }

@@ -24,6 +24,20 @@ public sealed class FaultApiTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.Accepted, created.StatusCode);
     }
 
+    /// getServiceLogs is in both revisions, getProjects only in the newer one: a rule may name either.
+    [Theory]
+    [InlineData("getServiceLogs")]
+    [InlineData("getProjects")]
+    public async Task AddFault_NamingAnOperationOfEitherRevision_IsListed(string operation)
+    {
+        using var factory = Emulator.Create(output);
+        var client = factory.CreateTigerClient();
+
+        await client.AddFaultAsync(new { operation, status = 503 });
+
+        Assert.Equal([operation], (await client.GetJsonAsync("/_emulator/faults")).AsArray().Select(rule => (string?)rule!["operation"]));
+    }
+
     [Fact]
     public async Task ListFaults_ShowsRulesInOrderWithTheirCounts()
     {

@@ -28,7 +28,8 @@ public sealed class RedactionDodgeTests(ITestOutputHelper output)
 
         var entry = await LatestAsync(factory, "updatePassword");
         Assert.DoesNotContain(Secret, entry.ToJsonString());
-        Assert.Contains(Redaction.Mask, (string?)entry["request_body"]);
+        // The journal shows a JSON body as JSON: the one field is there, its value masked.
+        Assert.Equal(Redaction.Mask, (string?)Assert.Single(entry["request_body"]!.AsObject()).Value);
     }
 
     [Fact]

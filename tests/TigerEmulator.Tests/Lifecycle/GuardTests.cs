@@ -43,6 +43,7 @@ public sealed class GuardTests(ITestOutputHelper output)
     [InlineData("setEnvironment")]
     [InlineData("updatePassword")]
     [InlineData("forkService")]
+    [InlineData("rename")]
     public async Task AnyActionButDelete_WhileDeleting_Returns400(string action)
     {
         using var factory = Emulator.Create(output);
@@ -57,6 +58,7 @@ public sealed class GuardTests(ITestOutputHelper output)
             "setEnvironment" => new { environment = "PROD" },
             "updatePassword" => new { password = "long-enough-password" },
             "forkService" => new { fork_strategy = "NOW" },
+            "rename" => new { name = "renamed" },
             _ => new { },
         };
 

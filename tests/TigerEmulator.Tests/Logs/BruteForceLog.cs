@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TigerEmulator.Lifecycle;
@@ -38,6 +40,40 @@ internal sealed class BruteForceLog
     public int Count => positions.Count;
 
     public DateTime TimeAt(int position) => positions[position].Time;
+
+    /// The entries in [since, until] that pass the test, newest first, as a client should receive them; a line becomes an
+    /// entry only once it has passed, so that a large log is not held whole.
+    public List<WalkedEntry> Window(DateTime? since, DateTime? until, Func<LogLine, bool> passes) => positions
+        .Where(p => (since is null || p.Time >= since) && (until is null || p.Time <= until))
+        .Reverse()
+        .Select(p => p.Piece.Line(p.Index))
+        .Where(passes)
+        .Select(WalkedEntry.From)
+        .ToList();
+
+    /// The entries whose message holds the ASCII term in any case, newest first. For a large log: each message is written
+    /// into one buffer and lower-cased there, and only a match becomes an entry.
+    public List<WalkedEntry> Containing(string term)
+    {
+        var lower = Encoding.ASCII.GetBytes(term.ToLowerInvariant());
+        using var message = new LineText(1024);
+        var folded = new byte[64 * 1024];
+        var found = new List<WalkedEntry>();
+        for (var i = positions.Count - 1; i >= 0; i--)
+        {
+            var (piece, index, _) = positions[i];
+            message.Clear();
+            piece.Write(index, message);
+            var status = Ascii.ToLower(message.Written, folded, out var length);
+            Assert.Equal(OperationStatus.Done, status);
+            if (folded.AsSpan(0, length).IndexOf(lower) >= 0)
+            {
+                found.Add(WalkedEntry.From(piece.Line(index)));
+            }
+        }
+
+        return found;
+    }
 
     /// The entries in [since, until], newest first, as a client should receive them.
     public List<WalkedEntry> Window(DateTime? since, DateTime? until) => positions

@@ -34,11 +34,21 @@ internal static class LogsClient
 
     /// Every entry of the window, newest first, checking each page on the way: both entry forms, at most 500, the
     /// cursor under both names, and full pages whenever more follow.
-    public static async Task<List<WalkedEntry>> WalkAsync(HttpClient client, string path, string query, int maxPages = 1000)
+    public static async Task<List<WalkedEntry>> WalkAsync(HttpClient client, string path, string query, int maxPages = 1000) =>
+        (await WalkPagesAsync(client, path, query, maxPages, fullPages: true)).Entries;
+
+    /// Every entry a filtered query finds, newest first, and the number of pages it took. A filtered page may hold fewer
+    /// than 500 entries, or none, and still carry a cursor (its scan stopped at its budget); the walk follows it all the same.
+    public static Task<(List<WalkedEntry> Entries, int Pages)> WalkFilteredAsync(HttpClient client, string path, string query, int maxPages = 1000) =>
+        WalkPagesAsync(client, path, query, maxPages, fullPages: false);
+
+    public static async Task<JsonNode> PageAsync(HttpClient client, string path, string query) => await client.GetJsonAsync($"{path}?{query}");
+
+    private static async Task<(List<WalkedEntry> Entries, int Pages)> WalkPagesAsync(HttpClient client, string path, string query, int maxPages, bool fullPages)
     {
         var walked = new List<WalkedEntry>();
         string? cursor = null;
-        for (var pages = 0; pages < maxPages; pages++)
+        for (var pages = 1; pages <= maxPages; pages++)
         {
             var page = await client.GetJsonAsync($"{path}?{Join(query, cursor is null ? "" : $"cursor={WebUtility.UrlEncode(cursor)}")}");
             var entries = WalkedEntry.FromPage(page);
@@ -48,16 +58,17 @@ internal static class LogsClient
             Assert.True(entries.Count <= 500, $"a page holds {entries.Count} entries");
             if (cursor is null)
             {
-                return walked;
+                return (walked, pages);
             }
 
-            Assert.Equal(500, entries.Count);
+            if (fullPages)
+            {
+                Assert.Equal(500, entries.Count);
+            }
         }
 
         throw new InvalidOperationException($"the walk did not end within {maxPages} pages");
     }
-
-    public static async Task<JsonNode> PageAsync(HttpClient client, string path, string query) => await client.GetJsonAsync($"{path}?{query}");
 
     private static string Join(string query, string more) =>
         query.Length == 0 ? more : more.Length == 0 ? query : $"{query}&{more}";

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using TigerEmulator.Tests.Support;
 using Xunit.Abstractions;
 
@@ -59,7 +58,7 @@ public sealed class PublishedEmulator : IAsyncDisposable
     public static async Task<PublishedEmulator> StartAsync(ITestOutputHelper output, IReadOnlyDictionary<string, string>? environment = null)
     {
         var folder = await PublishAsync(output);
-        var port = FreeLoopbackPort();
+        var port = EmulatorProcess.FreeLoopbackPort();
         var start = new ProcessStartInfo(Recipe.Entrypoint[0]) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in Recipe.Entrypoint.Skip(1))
         {
@@ -131,13 +130,6 @@ public sealed class PublishedEmulator : IAsyncDisposable
         {
             listening.TrySetResult();
         }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task RunAsync(ITestOutputHelper output, string file, string arguments, TimeSpan limit)

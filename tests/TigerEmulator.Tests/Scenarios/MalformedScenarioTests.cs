@@ -33,6 +33,10 @@ public sealed class MalformedScenarioTests(ITestOutputHelper output)
         { "not-a-mapping.yml", ", line 1, column 1: must be a mapping of fields, not a list" },
         { "empty.yml", ": is empty" },
         { "cidr-with-host-bits.yml", ", line 3, column 11: 'vpcs[0].cidr' 10.0.0.1/16 has host bits set; did you mean 10.0.0.0/16?" },
+        { "token-for-undeclared-user.yml", ", line 6, column 11: 'tokens[0].user' names the user '7654321', which the scenario does not declare" },
+        { "duplicate-token.yml", ", line 7, column 12: 'tokens[1].token' repeats the token already declared at 'tokens[0].token'" },
+        { "user-in-undeclared-project.yml", ", line 3, column 28: 'users[0].projects[1]' names the project 'ghostproj', which the scenario does not declare" },
+        { "malformed-token.yml", ", line 5, column 12: 'tokens[0].token' must be at least 8 characters of letters, digits and -._~+/ (RFC 6750's token syntax)" },
         { "ha-sync-above-replicas.yml", ", line 5, column 27: 'services[0].ha.sync_replica_count' (2) cannot exceed replica_count (1)" },
     };
 

@@ -122,7 +122,7 @@ public sealed class ScenarioLoadingTests(ITestOutputHelper output)
 
         Assert.Equal(HttpStatusCode.OK, loaded.StatusCode);
         Assert.Empty((await client.GetJsonAsync($"{Api.Project("emuproject")}/services")).AsArray());
-        Assert.Equal("vpcmain001", (string?)Assert.Single((await client.GetJsonAsync($"{Api.Project("emuproject")}/vpcs")).AsArray())!["id"]);
+        Assert.Equal("2000000001", (string?)Assert.Single((await client.GetJsonAsync($"{Api.Project("emuproject")}/vpcs")).AsArray())!["id"]);
         Assert.Equal(["peer-rejected"], (await client.GetJsonAsync("/_emulator/faults")).AsArray().Select(r => (string?)r!["id"]));
         var journal = (await client.GetJsonAsync("/_emulator/requests")).AsArray();
         Assert.Equal(["getVPCs", "getServices"], journal.Select(entry => (string?)entry!["operation_id"]));

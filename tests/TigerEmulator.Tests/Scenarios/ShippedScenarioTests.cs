@@ -73,7 +73,7 @@ public sealed class ShippedScenarioTests(ITestOutputHelper output)
         Assert.Equal(("orders-db", "READY", "PROD"), ((string?)orders["name"], (string?)orders["status"], (string?)orders["metadata"]!["environment"]));
         Assert.Equal((1, 1), ((int)orders["ha_replicas"]!["replica_count"]!, (int)orders["ha_replicas"]!["sync_replica_count"]!));
         Assert.NotNull(orders["connection_pooler"]);
-        Assert.Equal("demodb0001.demovpc001.vpc.tsdb.cloud.timescale.com", (string?)orders["vpcEndpoint"]!["host"]);
+        Assert.Equal("demodb0001.1000000001.vpc.tsdb.cloud.timescale.com", (string?)orders["vpcEndpoint"]!["host"]);
         var reporting = Assert.Single(orders["read_replica_sets"]!.AsArray())!;
         Assert.Equal(("reporting", "active", 2), ((string?)reporting["name"], (string?)reporting["status"], (int)reporting["nodes"]!));
     }
@@ -156,8 +156,8 @@ public sealed class ShippedScenarioTests(ITestOutputHelper output)
     {
         using var factory = ScenarioRuns.Running("peering-failure");
         var client = factory.CreateTigerClient();
-        var vpc = $"{Api.Project("emuproject")}/vpcs/vpcmain001";
-        Assert.Equal("pending", (string?)(await client.GetJsonAsync($"{vpc}/peerings/peerfail01"))["status"]);
+        var vpc = $"{Api.Project("emuproject")}/vpcs/2000000001";
+        Assert.Equal("pending", (string?)(await client.GetJsonAsync($"{vpc}/peerings/2000000002"))["status"]);
         var created = await client.PostAsync($"{vpc}/peerings", Api.Json(new { peer_account_id = "999", peer_region_code = "us-east-1", peer_vpc_id = "vpc-1" }));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 

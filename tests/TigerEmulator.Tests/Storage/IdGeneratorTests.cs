@@ -29,6 +29,19 @@ public sealed class IdGeneratorTests
         Assert.DoesNotContain(Enumerable.Range(0, 100).Select(_ => eight.NewId()), ids.Contains);
     }
 
+    /// A VPC's digits take one draw like any id, so the ids drawn after it are the same whichever kind came first.
+    [Fact]
+    public void NumericIds_AreTenDigits_AndTakeTheirPlaceInTheSequence()
+    {
+        var numeric = new IdGenerator(new EmulatorOptions { Seed = 7 });
+        var plain = new IdGenerator(new EmulatorOptions { Seed = 7 });
+
+        Assert.Matches("^[0-9]{10}$", numeric.NewNumericId());
+        plain.NewId();
+
+        Assert.Equal(plain.NewId(), numeric.NewId());
+    }
+
     [Fact]
     public void Ids_AreTenLowercaseCharacters_AndPasswordsTwentyFourUnambiguousOnes()
     {
