@@ -9,6 +9,7 @@ namespace TigerEmulator.Tests.Scenarios;
 
 /// Every file of the corpus in Scenarios/Malformed is refused whole, with a message that names the file, the place
 /// (line and column for YAML) and the field.
+[Collection(StartFailures.Name)]
 public sealed class MalformedScenarioTests(ITestOutputHelper output)
 {
     // The file, then what follows its name in the message: ", line L, column C: ..." for YAML, ": ..." where JSON has no line.
