@@ -2,7 +2,8 @@
 # Issue 7's performance figures for a Release build of the emulator, started the way users start it, each beside its
 # target, in one table (also written to bench/results/perf-<date>.txt). What each figure means and how to read it on
 # a 2-core machine: bench/README.md, "perf.sh — issue 7 targets". Loopback only; every step is bounded in count and
-# time; every process started here is stopped on exit. Usage: bench/perf.sh [logs]   (logs: the logs pages alone)
+# time; every process started here is stopped on exit. Usage: bench/perf.sh [logs|create]   (logs: the logs pages
+# alone; create: the two create figures and their ratio alone, also as PERF_ONLY=create bench/perf.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -71,14 +72,18 @@ main() {
   ensure_tools
   load_at_start=$(load_average)
   build_release
-  if [ "${1:-}" = logs ]; then
+  local mode=${1:-${PERF_ONLY:-}}
+  if [ "$mode" = logs ]; then
     # The logs pages alone (about two minutes), for work on the logs.
     measure_logs
+  elif [ "$mode" = create ]; then
+    # Create in memory and on a data folder alone (issue 16's durable answers).
+    measure_create_pair
+    record_process_start
   else
     measure_get_service
     measure_service_list
-    measure_create "in memory" 5000
-    measure_create "data folder" 2000 TIGER_EMULATOR_DATA_DIR="$work/data"
+    measure_create_pair
     measure_logs
     measure_reset
     measure_memory

@@ -98,6 +98,17 @@ measure_create() {
   stop_server
 }
 
+# Create in memory, then on a data folder, in the same run: durable acknowledgements (issue 16) must keep the data
+# folder at half the in-memory rate or better, and never below 2,000 req/s.
+measure_create_pair() {
+  measure_create "in memory" 5000
+  local memory_rps=$rps
+  measure_create "data folder" 2000 TIGER_EMULATOR_DATA_DIR="$work/data"
+  local ratio
+  ratio=$(awk -v a="$rps" -v b="$memory_rps" 'BEGIN { printf "%.2f", a / b }')
+  row "POST create service, data folder / in memory" "$ratio" ">= 0.50" "$(judged "$(at_least "$ratio" 0.5)")" "-"
+}
+
 # A service aged on the manual clock until its log holds about a million entries; the newest page of it.
 measure_logs() {
   step "GET logs page at about 1 million entries"

@@ -77,7 +77,8 @@ public static class EmulatorSetup
         app.MapRoot();
 
         // Faults come before authentication: a failing gateway fails every caller alike.
-        var api = app.MapGroup(ApiPrefix).AddSharedFilter<FaultFilter>().AddSharedFilter<ApiKeyFilter>().ExcludeFromDescription();
+        var api = app.MapGroup(ApiPrefix).AddSharedFilter<FaultFilter>().AddSharedFilter<ApiKeyFilter>()
+            .AddSharedFilter<DurableAnswerFilter>().ExcludeFromDescription();
         api.MapAuth();
         api.MapAnalytics();
         var project = api.MapGroup("/projects/{project_id}");

@@ -18,7 +18,8 @@ public static class AdminRoutes
 
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup(Prefix).WithGroupName(DocumentName).WithTags("Emulator").AddSharedFilter<AdminTokenFilter>();
+        var admin = app.MapGroup(Prefix).WithGroupName(DocumentName).WithTags("Emulator").AddSharedFilter<AdminTokenFilter>()
+            .AddSharedFilter<DurableAnswerFilter>();
         admin.MapGet("/health", Health).WithName("health").WithSummary("Answers 200 once the emulator can serve requests: version, uptime, storage (memory or file), databases (on or off).")
             .WithMetadata(OpenAdminRoute.Instance);
         admin.MapPost("/reset", Reset).WithName("reset")

@@ -34,6 +34,20 @@ public static class StartupBanner
                 options.PublicKey,
                 secret,
                 databases.Description);
+            if (options.AdminToken is null && addresses.FirstOrDefault(a => !IsLoopback(a)) is { } open)
+            {
+                app.Logger.LogWarning(
+                    "The control API (/_emulator: reset, scenarios, faults, the journal) is open to anyone who reaches {Address}; set TIGER_EMULATOR_ADMIN_TOKEN to close it",
+                    open);
+            }
         });
+    }
+
+    // "http://+:8080", "http://*:8080", "http://0.0.0.0:8080" and "http://[::]:8080" listen on every interface.
+    internal static bool IsLoopback(string address)
+    {
+        var host = address.Replace("://+", "://any", StringComparison.Ordinal).Replace("://*", "://any", StringComparison.Ordinal);
+        return Uri.TryCreate(host, UriKind.Absolute, out var uri)
+            && (uri.IsLoopback || (System.Net.IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip)));
     }
 }

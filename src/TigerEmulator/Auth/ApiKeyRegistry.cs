@@ -62,8 +62,12 @@ public sealed class ApiKeyRegistry(IStore<ApiKeyDocument> keys, IStore<ProjectDo
             return null;
         }
 
+        // The same work whether the public key exists or not (an unknown one is compared with a hash nothing matches),
+        // so that the time of a refusal does not tell which public keys exist.
         var key = keys.Get(pair.Value.PublicKey);
-        if (key is null || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(key.SecretHash), Encoding.ASCII.GetBytes(Hash(pair.Value.SecretKey))))
+        var matches = CryptographicOperations.FixedTimeEquals(
+            Encoding.ASCII.GetBytes(key?.SecretHash ?? UnknownKeyHash), Encoding.ASCII.GetBytes(Hash(pair.Value.SecretKey)));
+        if (key is null || !matches)
         {
             return null;
         }
@@ -76,6 +80,8 @@ public sealed class ApiKeyRegistry(IStore<ApiKeyDocument> keys, IStore<ProjectDo
         verified[header] = key;
         return key;
     }
+
+    private static readonly string UnknownKeyHash = Hash(Guid.NewGuid().ToString("N"));
 
     internal static string Hash(string secret) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }

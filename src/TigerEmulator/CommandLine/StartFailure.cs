@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Connections;
 using TigerEmulator.Reading;
+using TigerEmulator.Storage;
 
 namespace TigerEmulator.CommandLine;
 
@@ -14,6 +15,8 @@ public static class StartFailure
         {
             SettingException setting => commandLine.NameOf(setting.Variable) + setting.Problem,
             CommandLineException refused => $"{refused.Message}; see {UsageText.Command} --help",
+            // A data folder that is damaged, locked or unreadable: its own line already says the way out.
+            DataFolderException folder => $"{commandLine.NameOf("TIGER_EMULATOR_DATA_DIR")}: {folder.Message}",
             DocumentException scenario => $"{commandLine.NameOf("TIGER_EMULATOR_SCENARIO")}: {scenario.Message}",
             AddressInUseException inUse when addresses is not null =>
                 $"cannot listen where {addresses.Source} says ({addresses.Urls ?? "its address"}): {inUse.Message.TrimEnd('.')}; choose another port with --port or --urls",

@@ -50,6 +50,7 @@ public static class Errors
         403 => Forbidden(message),
         404 => NotFound(message),
         405 => MethodNotAllowed(message),
+        408 => new(408, new("REQUEST_TIMEOUT", message)),
         409 => Conflict(message),
         413 => PayloadTooLarge(message),
         _ when status is >= 400 and < 500 => new(status, new("CLIENT_ERROR", message)),

@@ -1,6 +1,7 @@
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http.Features;
 using TigerEmulator.Faults;
+using TigerEmulator.Http;
 using TigerEmulator.Lifecycle;
 
 namespace TigerEmulator.Journal;
@@ -24,7 +25,9 @@ public sealed class JournalMiddleware(RequestDelegate next, RequestJournal journ
 
         // Durations use the emulator's time source, so that under a fake clock a replayed script journals identically.
         var started = clock.Time.GetTimestamp();
-        var (requestBytes, requestTotal) = keeping ? await ReadRequestAsync(context.Request) : ([], 0);
+        // A body the server cannot read (too large, broken chunks, too slow) is answered as the error boundary answers
+        // it, and journaled like any other answer.
+        var (requestBytes, requestTotal, unreadable) = keeping ? await TryReadRequestAsync(context.Request) : ([], 0, null);
         var original = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
         using var body = new ResponseBuffer();
         context.Features.Set<IHttpResponseBodyFeature>(body);
@@ -32,11 +35,11 @@ public sealed class JournalMiddleware(RequestDelegate next, RequestJournal journ
         var recorded = false;
         try
         {
-            await next(context);
+            await (unreadable is null ? next(context) : ErrorBoundary.AnswerAsync(context, unreadable));
             // Recorded before the answer leaves: on a real socket a client that has read it must find it in the journal.
             if (keeping)
             {
-                Record(context, sequence, timestamp, started, Redaction.Body(requestBytes, requestTotal, ShownBytes), body.Written);
+                Record(context, sequence, timestamp, started, requestBytes, requestTotal, body.Written);
                 recorded = true;
             }
 
@@ -47,7 +50,7 @@ public sealed class JournalMiddleware(RequestDelegate next, RequestJournal journ
             context.Features.Set(original);
             if (keeping && !recorded)
             {
-                Record(context, sequence, timestamp, started, Redaction.Body(requestBytes, requestTotal, ShownBytes), body.Written);
+                Record(context, sequence, timestamp, started, requestBytes, requestTotal, body.Written);
             }
 
             if (context.Items.ContainsKey(ConnectionFaults.AbortWantedItemKey))
@@ -73,23 +76,41 @@ public sealed class JournalMiddleware(RequestDelegate next, RequestJournal journ
     private static bool Aborted(HttpContext context) =>
         context.RequestAborted.IsCancellationRequested || context.Items.ContainsKey(ConnectionFaults.CutItemKey);
 
-    private void Record(HttpContext context, long sequence, DateTime timestamp, long started, string? requestBody, ReadOnlyMemory<byte> response)
+    private void Record(HttpContext context, long sequence, DateTime timestamp, long started, byte[] request, long requestTotal, ReadOnlyMemory<byte> response)
     {
         var aborted = Aborted(context);
+        var operation = context.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName;
         journal.Record(new JournalEntry(
             sequence,
             timestamp,
             context.Request.Method,
             context.Request.Path.Value ?? "",
-            context.Request.QueryString.HasValue ? context.Request.QueryString.Value : null,
-            context.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName,
+            Redaction.Query(context.Request.QueryString),
+            operation,
             aborted && !context.Response.HasStarted ? null : context.Response.StatusCode,
             clock.Time.GetElapsedTime(started).TotalMilliseconds,
             aborted,
             context.Items[FaultFilter.FiredItemKey] as IReadOnlyList<string>,
             Redaction.Headers(context.Request.Headers),
-            requestBody,
-            Redaction.Body(response.Span[..Math.Min(response.Length, CapturedBytes)], response.Length, ShownBytes)));
+            Redaction.Body(request, requestTotal, ShownBytes, operation),
+            Redaction.Body(response.Span[..Math.Min(response.Length, CapturedBytes)], response.Length, ShownBytes, operation)));
+    }
+
+    private static async Task<(byte[] Bytes, long Total, Exception? Unreadable)> TryReadRequestAsync(HttpRequest request)
+    {
+        try
+        {
+            var (bytes, total) = await ReadRequestAsync(request);
+            return (bytes, total, null);
+        }
+        catch (BadHttpRequestException exception)
+        {
+            return ([], 0, exception);
+        }
+        catch (IOException exception)
+        {
+            return ([], 0, TigerException.UnreadableBody(exception));
+        }
     }
 
     // Buffering lets the handler read the body again from the start after the journal has looked at it.

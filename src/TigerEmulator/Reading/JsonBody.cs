@@ -80,14 +80,21 @@ public static class JsonBody
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        try
         {
-            if (buffer.Length + read > MaxBytes)
+            while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
             {
-                throw new TigerException(Errors.PayloadTooLarge($"Request body exceeds {MaxBytes} bytes"));
-            }
+                if (buffer.Length + read > MaxBytes)
+                {
+                    throw new TigerException(Errors.PayloadTooLarge($"Request body exceeds {MaxBytes} bytes"));
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (IOException exception) when (exception is not BadHttpRequestException)
+        {
+            throw TigerException.UnreadableBody(exception);
         }
 
         return buffer.ToArray();

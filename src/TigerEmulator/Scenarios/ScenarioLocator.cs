@@ -12,9 +12,12 @@ public sealed class ScenarioLocator(EmulatorOptions options)
         new[] { options.ScenariosDir, Path.Combine(Directory.GetCurrentDirectory(), "scenarios"), Path.Combine(AppContext.BaseDirectory, "scenarios") }
             .OfType<string>().Select(Path.GetFullPath).Distinct().ToList();
 
+    private static bool IsPath(string nameOrPath) =>
+        nameOrPath.Contains('/') || nameOrPath.Contains('\\') || Extensions.Any(ext => nameOrPath.EndsWith(ext, StringComparison.OrdinalIgnoreCase));
+
     public string Find(string nameOrPath)
     {
-        if (nameOrPath.Contains('/') || nameOrPath.Contains('\\') || Extensions.Any(ext => nameOrPath.EndsWith(ext, StringComparison.OrdinalIgnoreCase)))
+        if (IsPath(nameOrPath))
         {
             var path = Path.GetFullPath(nameOrPath);
             return File.Exists(path) ? path : throw new DocumentException($"Scenario file '{path}' does not exist");
@@ -34,6 +37,28 @@ public sealed class ScenarioLocator(EmulatorOptions options)
 
         throw new DocumentException(
             $"No scenario named '{nameOrPath}': looked for {nameOrPath}.yml, .yaml and .json in {string.Join(", ", Folders)}; known scenarios: {string.Join(", ", Known())}");
+    }
+
+    /// A name, or a path relative to a scenario folder that stays inside it; anything else is refused without being
+    /// opened, so the control API cannot read a file outside the folders (nor say what one holds).
+    public string FindInFolders(string nameOrPath)
+    {
+        if (!IsPath(nameOrPath))
+        {
+            return Find(nameOrPath);
+        }
+
+        foreach (var folder in Folders)
+        {
+            var candidate = Path.GetFullPath(Path.Combine(folder, nameOrPath));
+            if (candidate.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DocumentException(
+            $"Scenario '{nameOrPath}' is not a file in a scenario folder ({string.Join(", ", Folders)}); the control API loads scenarios only from there");
     }
 
     public IReadOnlyList<string> Known() =>

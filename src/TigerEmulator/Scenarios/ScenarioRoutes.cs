@@ -61,13 +61,22 @@ public static class ScenarioRoutes
         var body = await JsonBody.ReadAsync(request);
         var name = body.RequiredString("scenario", 1024);
         var seed = body.OptionalInt("seed");
-        return new(loader.Load(name), seed);
+        return new(loader.LoadFromFolders(name), seed);
     }
 
     private static async Task<ActiveScenario.Loaded> FromYamlAsync(HttpRequest request, ScenarioLoader loader)
     {
         using var reader = new StreamReader(request.Body);
-        var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        string text;
+        try
+        {
+            text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        }
+        catch (IOException exception) when (exception is not BadHttpRequestException)
+        {
+            throw TigerException.UnreadableBody(exception);
+        }
+
         if (text.Length > JsonBody.MaxBytes)
         {
             throw new TigerException(Errors.PayloadTooLarge($"Request body exceeds {JsonBody.MaxBytes} bytes"));

@@ -1,10 +1,15 @@
+using System.Diagnostics;
+
 namespace TigerEmulator.Storage;
 
-/// One emulator per data folder at a time. Two LiteDB engines on one file corrupt it, and a host that is still
-/// shutting down can overlap with the next one starting on the same folder, so the next one waits its turn.
+/// One emulator per data folder at a time: two LiteDB engines on one file corrupt it. The holder writes its process id
+/// beside the lock (a locked file cannot be read), so that a refused start can name it. A host of this same process that is still shutting down
+/// can overlap with the next one starting on the same folder (tests do that), so for its own process a start waits
+/// its turn; another process's lock is refused at once.
 public sealed class DataFolderLock : IDisposable
 {
     public const string FileName = "tiger-emulator.lock";
+    public const string HolderFileName = "tiger-emulator.lock.pid";
 
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
@@ -17,23 +22,48 @@ public sealed class DataFolderLock : IDisposable
     public static DataFolderLock Acquire(string folder, TimeSpan patience)
     {
         var path = Path.Combine(folder, FileName);
-        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var waited = Stopwatch.StartNew();
         while (true)
         {
             try
             {
-                return new DataFolderLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+                var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                File.WriteAllText(Path.Combine(folder, HolderFileName), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                return new DataFolderLock(file);
             }
-            catch (IOException) when (waited.Elapsed < patience)
+            catch (UnauthorizedAccessException exception)
             {
-                Thread.Sleep(50);
+                throw new DataFolderException($"The data folder {folder} cannot be written ({exception.Message}); give the emulator a folder it may write to", exception);
+            }
+            catch (IOException exception) when (Holder(folder) is { } holder)
+            {
+                if (holder == Environment.ProcessId && waited.Elapsed < patience)
+                {
+                    Thread.Sleep(50);
+                    continue;
+                }
+
+                throw new DataFolderException(
+                    $"The data folder {folder} is in use by another emulator (process {holder}); stop it, or give this one another folder", exception);
             }
             catch (IOException exception)
             {
-                throw new InvalidOperationException($"The data folder {folder} is in use by another emulator: {exception.Message}", exception);
+                throw new DataFolderException($"The data folder {folder} cannot be locked: {exception.Message}", exception);
             }
         }
     }
 
     public void Dispose() => file.Dispose();
+
+    private static int? Holder(string folder)
+    {
+        try
+        {
+            return int.TryParse(File.ReadAllText(Path.Combine(folder, HolderFileName)).Trim(), out var id) ? id : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
 }

@@ -2,23 +2,20 @@ using LiteDB;
 
 namespace TigerEmulator.Storage;
 
-/// A store's collection in the data folder's file. Its writes run later, in order, on the write-behind reader, which
-/// is the only one to touch the collection after the load; each carries the document as stored in memory, which is
-/// replaced whole on update and never changed in place.
+/// A store's collection in the data folder. Each change is described on the log's thread, out of the state lock, from
+/// the document as stored in memory, which is replaced whole on update and never changed in place; it carries the way
+/// to take the change back from memory should the disk refuse it.
 internal sealed class FileCollection<T>(EmulatorDatabase database)
     where T : class, IDocument
 {
-    private ILiteCollection<T>? collection;
+    // The mapper LiteDB reads the documents back with at start (a default one), so that both agree on every field.
+    private static readonly BsonMapper Mapper = new();
+    private static readonly string Name = typeof(T).Name;
 
-    // A new id: LiteDB's upsert would look it up first, in vain.
-    public void Insert(T document) => database.Write(file => In(file).Insert(document));
+    public void Upsert(T document, Action undo) =>
+        database.Write(() => new FileWrite(Name, FileWrite.Kinds.Upsert, null, Mapper.ToDocument(document)), undo);
 
-    // Upsert, not update: a write lost to a failed batch comes back with the next change.
-    public void Upsert(T document) => database.Write(file => In(file).Upsert(document));
+    public void Delete(string id, Action undo) => database.Write(() => new FileWrite(Name, FileWrite.Kinds.Delete, id, null), undo);
 
-    public void Delete(string id) => database.Write(file => In(file).Delete(id));
-
-    public void DeleteAll() => database.Write(file => In(file).DeleteAll());
-
-    private ILiteCollection<T> In(LiteDatabase file) => collection ??= EmulatorDatabase.Collection<T>(file);
+    public void DeleteAll(Action undo) => database.Write(() => new FileWrite(Name, FileWrite.Kinds.DeleteAll, null, null), undo);
 }

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace TigerEmulator.Storage;
 
 /// A store answers from memory, which holds the state; with a data folder, every write also reaches its file, in order,
-/// written behind on one reader (<see cref="WriteBehind"/>). Writes change memory under the state lock. Documents are
+/// in groups on one reader (<see cref="GroupCommit"/>), with the way to take it back should the disk refuse it. Writes change memory under the state lock. Documents are
 /// immutable records, replaced whole on update, so memory, the file's writer and every reader share one instance.
 internal sealed class MemoryStore<T> : IStore<T>
     where T : class, IDocument
@@ -81,7 +81,7 @@ internal sealed class MemoryStore<T> : IStore<T>
             }
 
             Index(null, document);
-            file?.Insert(document);
+            file?.Upsert(document, () => Put(document, null));
         }
     }
 
@@ -96,7 +96,7 @@ internal sealed class MemoryStore<T> : IStore<T>
 
             memory[document.Id] = document;
             Index(stored, document);
-            file?.Upsert(document);
+            file?.Upsert(document, () => Put(document, stored));
         }
     }
 
@@ -110,7 +110,7 @@ internal sealed class MemoryStore<T> : IStore<T>
             }
 
             Index(stored, null);
-            file?.Delete(id);
+            file?.Delete(id, () => Put(null, stored));
             return true;
         }
     }
@@ -119,11 +119,27 @@ internal sealed class MemoryStore<T> : IStore<T>
     {
         using (state.Hold())
         {
+            var before = file is null ? [] : memory.Values.ToArray();
             memory.Clear();
             schedule.Clear();
             owners.Clear();
-            file?.DeleteAll();
+            file?.DeleteAll(() => Array.ForEach(before, document => Put(null, document)));
         }
+    }
+
+    // Takes a change back, under the state lock: memory and its indexes go from what the change made to what it replaced.
+    private void Put(T? changed, T? previous)
+    {
+        if (previous is null)
+        {
+            memory.TryRemove(changed!.Id, out _);
+        }
+        else
+        {
+            memory[previous.Id] = previous;
+        }
+
+        Index(changed, previous);
     }
 
     // The indexes beside memory follow every change of it, so that the worker and owner lookups never scan.

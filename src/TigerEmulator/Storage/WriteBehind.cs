@@ -1,78 +1,85 @@
 using System.Threading.Channels;
-using LiteDB;
 
 namespace TigerEmulator.Storage;
 
-/// Carries writes to LiteDB through a channel drained by one reader task, as many to a transaction as have queued.
-/// A LiteDB transaction costs about as much as the writes in it, so committing each write alone made every create
-/// wait ~130 µs; batched, they cost a fraction. Reads never wait for this: the stores answer from memory.
+/// Carries changes the write-ahead log already holds into LiteDB, behind the requests, as many to a transaction as have
+/// queued: a LiteDB transaction costs about as much as the writes in it, so a large one costs a fraction a write. Once a
+/// sealed log segment is wholly in LiteDB's files, the segment goes. A batch LiteDB cannot store (a full disk) stays
+/// in the log, which the next start applies again, so from then on no segment is let go.
 internal sealed class WriteBehind
 {
-    private const int BatchSize = 2000;
+    private const int BatchSize = 4000;
 
-    private readonly Channel<Pending> pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly LiteDatabase database;
+    // Between two transactions: nothing waits for LiteDB, and a transaction of a few documents costs LiteDB about what
+    // one of thousands does, so committing as soon as something is queued would spend a core on small ones.
+    private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(50);
+
+    private readonly Channel<Item> items = Channel.CreateUnbounded<Item>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly DataFile file;
+    private readonly string folder;
     private readonly ILogger? logger;
     private readonly Task reader;
+    private bool failed;
 
-    public WriteBehind(LiteDatabase database, ILogger? logger)
+    public WriteBehind(DataFile file, string folder, ILogger? logger)
     {
-        this.database = database;
+        this.file = file;
+        this.folder = folder;
         this.logger = logger;
         reader = Task.Run(DrainAsync);
     }
 
-    public void Enqueue(Action<LiteDatabase> write)
-    {
-        if (!pending.Writer.TryWrite(new Pending(write, null)))
-        {
-            throw new ObjectDisposedException(nameof(WriteBehind), "The data file is closed; the write was not stored");
-        }
-    }
+    public void Enqueue(IReadOnlyList<FileWrite> writes) => items.Writer.TryWrite(new Item(writes, null, null));
 
-    /// Returns once every write enqueued before the call is committed to LiteDB: the reader meets this mark after them.
+    /// Lets the log's segments up to this one go once LiteDB holds everything handed over before.
+    public void Seal(long segment) => items.Writer.TryWrite(new Item(null, segment, null));
+
+    /// Waits until LiteDB holds every change handed over before the call.
     public void Flush()
     {
-        var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (pending.Writer.TryWrite(new Pending(null, committed)))
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (items.Writer.TryWrite(new Item(null, null, done)))
         {
-            committed.Task.Wait();
+            done.Task.Wait();
         }
     }
 
-    /// Stops the reader after it has stored every pending write; later writes are refused.
-    public void Stop()
+    /// Stores what is pending, then lets every segment up to <paramref name="lastSegment"/> go if LiteDB holds all.
+    public void Stop(long lastSegment)
     {
-        pending.Writer.TryComplete();
+        Seal(lastSegment);
+        items.Writer.TryComplete();
         reader.Wait();
     }
 
     private async Task DrainAsync()
     {
-        var batch = new List<Action<LiteDatabase>>(BatchSize);
-        var marks = new List<TaskCompletionSource>();
-        while (await pending.Reader.WaitToReadAsync().ConfigureAwait(false))
+        var batch = new List<FileWrite>(BatchSize);
+        while (await items.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            while (batch.Count < BatchSize && pending.Reader.TryRead(out var next))
+            while (batch.Count < BatchSize && items.Reader.TryRead(out var item))
             {
-                if (next.Write is { } write)
+                if (item.Writes is { } writes)
                 {
-                    batch.Add(write);
+                    batch.AddRange(writes);
+                    continue;
                 }
-                else
+
+                Commit(batch);
+                if (item.Segment is { } segment)
                 {
-                    marks.Add(next.Committed!);
+                    Release(segment);
                 }
+
+                item.Flushed?.SetResult();
             }
 
             Commit(batch);
-            batch.Clear();
-            marks.ForEach(mark => mark.SetResult());
-            marks.Clear();
+            await Task.Delay(Gather).ConfigureAwait(false);
         }
     }
 
-    private void Commit(List<Action<LiteDatabase>> batch)
+    private void Commit(List<FileWrite> batch)
     {
         if (batch.Count == 0)
         {
@@ -81,22 +88,57 @@ internal sealed class WriteBehind
 
         try
         {
+            var database = file.Database;
             database.BeginTrans();
             foreach (var write in batch)
             {
-                write(database);
+                write.Apply(database);
             }
 
             database.Commit();
         }
         catch (Exception exception)
         {
-            // Memory already holds these changes; losing them from the file is the worst outcome, so say so loudly.
-            database.Rollback();
-            logger?.LogError(exception, "{Count} writes could not be stored in LiteDB", batch.Count);
+            file.Discard();
+            Failed(exception, batch.Count);
+        }
+
+        batch.Clear();
+    }
+
+    // A checkpoint waits for LiteDB's own writer thread and folds its log into the data file.
+    private void Release(long segment)
+    {
+        try
+        {
+            file.Database.Checkpoint();
+            if (file.Failure is { } refused)
+            {
+                file.Discard();
+                Failed(refused, 0);
+            }
+
+            if (!failed)
+            {
+                WriteAheadLog.Forget(folder, segment);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or LiteDB.LiteException)
+        {
+            file.Discard();
+            Failed(exception, 0);
         }
     }
 
-    /// A write, or a flush's mark to complete once everything before it is committed.
-    private readonly record struct Pending(Action<LiteDatabase>? Write, TaskCompletionSource? Committed);
+    private void Failed(Exception exception, int count)
+    {
+        if (!failed)
+        {
+            logger?.LogError("LiteDB could not store {Count} changes ({Cause}); the write-ahead log keeps them for the next start", count, exception.Message);
+        }
+
+        failed = true;
+    }
+
+    private readonly record struct Item(IReadOnlyList<FileWrite>? Writes, long? Segment, TaskCompletionSource? Flushed);
 }

@@ -44,6 +44,28 @@ public sealed class StartErrorTests
     }
 
     [Fact]
+    public async Task DamagedDataFile_ExitsWithOneLineNamingTheOptionAndTheWayOut()
+    {
+        var folder = Directory.CreateTempSubdirectory("tiger-start-damaged-").FullName;
+        try
+        {
+            var data = Path.Combine(folder, TigerEmulator.Storage.EmulatorDatabase.FileName);
+            File.WriteAllText(data, "not LiteDB");
+            await using var emulator = EmulatorProcess.Start(["--data-dir", folder]);
+
+            Assert.Equal(1, await emulator.ExitCodeAsync());
+            Assert.Equal(
+                $"tiger-emulator: --data-dir: {data} is not a LiteDB file (10 bytes that do not start as one); nothing was changed. "
+                + $"To start afresh, move it aside: mv '{data}' '{data}.damaged'\n",
+                emulator.StandardError);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task UnknownScenarioName_ExitsWithOneLineNamingTheOptionAndTheKnownScenarios()
     {
         await using var emulator = EmulatorProcess.Start(["--scenario", "nope"]);

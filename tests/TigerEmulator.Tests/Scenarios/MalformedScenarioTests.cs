@@ -67,7 +67,12 @@ public sealed class MalformedScenarioTests(ITestOutputHelper output)
     [Fact]
     public async Task PostScenario_Malformed_Answers400_AndKeepsTheRunningScenario()
     {
-        using var factory = Emulator.Create(output, settings: new Dictionary<string, string?> { ["TIGER_EMULATOR_SCENARIO"] = "unstable-service" });
+        // The control API reads scenario files only inside the scenario folders: this one is made one.
+        using var factory = Emulator.Create(output, settings: new Dictionary<string, string?>
+        {
+            ["TIGER_EMULATOR_SCENARIO"] = "unstable-service",
+            ["TIGER_EMULATOR_SCENARIOS_DIR"] = Path.GetDirectoryName(PathOf("x")),
+        });
         var client = factory.CreateTigerClient();
         var before = (await client.GetJsonAsync($"{Api.Project(factory.ProjectId)}/services")).ToJsonString();
 

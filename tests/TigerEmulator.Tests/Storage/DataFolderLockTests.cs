@@ -13,9 +13,11 @@ public sealed class DataFolderLockTests : IDisposable
     {
         using var first = DataFolderLock.Acquire(folder);
 
-        var refused = Assert.Throws<InvalidOperationException>(() => DataFolderLock.Acquire(folder, TimeSpan.Zero));
+        var refused = Assert.Throws<DataFolderException>(() => DataFolderLock.Acquire(folder, TimeSpan.Zero));
 
-        Assert.StartsWith($"The data folder {folder} is in use by another emulator", refused.Message);
+        Assert.Equal(
+            $"The data folder {folder} is in use by another emulator (process {Environment.ProcessId}); stop it, or give this one another folder",
+            refused.Message);
     }
 
     [Fact]

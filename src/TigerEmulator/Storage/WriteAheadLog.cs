@@ -1,0 +1,159 @@
+using LiteDB;
+
+namespace TigerEmulator.Storage;
+
+/// The data folder's write-ahead log: each group of changes is appended in one write before its requests are answered,
+/// so that a killed emulator loses nothing it acknowledged, while LiteDB takes the same changes behind, in large
+/// transactions (a LiteDB commit of a few documents costs about as much as one of a thousand). The log is a run of
+/// segment files of BSON records; a segment is deleted once LiteDB holds all of it, and at start whatever segments are
+/// left are applied to LiteDB again, in order: each record is a whole document, so applying one twice changes nothing.
+internal sealed class WriteAheadLog : IDisposable
+{
+    private const string Prefix = "tiger-emulator-wal-";
+    private const long SegmentBytes = 8 * 1024 * 1024;
+
+    private readonly string folder;
+    private readonly DataFiles files;
+    private Stream segment;
+    private long length;
+
+    public WriteAheadLog(string folder, DataFiles files)
+    {
+        this.folder = folder;
+        this.files = files;
+        Number = Segments(folder).Select(s => s.Number).DefaultIfEmpty(0).Max() + 1;
+        segment = files.Open(PathOf(folder, Number));
+    }
+
+    /// The segment now written to.
+    public long Number { get; private set; }
+
+    /// Appends the records in one write. On failure the segment is cut back to where it was, so that a later group
+    /// never lands behind half a record; the exception says why.
+    public void Append(IReadOnlyList<BsonDocument> records)
+    {
+        using var bytes = new MemoryStream();
+        foreach (var record in records)
+        {
+            bytes.Write(BsonSerializer.Serialize(record));
+        }
+
+        try
+        {
+            segment.Position = length;
+            segment.Write(bytes.GetBuffer(), 0, (int)bytes.Length);
+            segment.Flush();
+            length += bytes.Length;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            try
+            {
+                segment.SetLength(length);
+            }
+            catch (IOException)
+            {
+                // The next append writes from the same place again, over whatever this one left.
+            }
+
+            throw;
+        }
+    }
+
+    /// Starts a new segment once the current one is large; returns the number of the one it sealed, else null.
+    public long? Rotate()
+    {
+        if (length < SegmentBytes)
+        {
+            return null;
+        }
+
+        segment.Dispose();
+        var sealedNumber = Number++;
+        segment = files.Open(PathOf(folder, Number));
+        length = 0;
+        return sealedNumber;
+    }
+
+    /// Forgets sealed segments up to and including <paramref name="number"/>: LiteDB holds every change in them.
+    public static void Forget(string folder, long number)
+    {
+        foreach (var (found, path) in Segments(folder))
+        {
+            if (found <= number)
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
+    /// Applies what the segments left by an earlier run hold to LiteDB, then deletes them. A record cut short by a
+    /// kill ends its segment: it was never acknowledged.
+    public static int Replay(string folder, LiteDatabase database)
+    {
+        var segments = Segments(folder).OrderBy(s => s.Number).ToList();
+        if (segments.Count == 0)
+        {
+            return 0;
+        }
+
+        var applied = 0;
+        database.BeginTrans();
+        foreach (var (_, path) in segments)
+        {
+            foreach (var record in Records(File.ReadAllBytes(path)))
+            {
+                FileWrite.FromRecord(record).Apply(database);
+                applied++;
+            }
+        }
+
+        database.Commit();
+        database.Checkpoint();
+        segments.ForEach(s => File.Delete(s.Path));
+        return applied;
+    }
+
+    public void Dispose() => segment.Dispose();
+
+    private static IEnumerable<BsonDocument> Records(byte[] bytes)
+    {
+        var offset = 0;
+        while (offset + 4 <= bytes.Length)
+        {
+            var size = BitConverter.ToInt32(bytes, offset);
+            if (size < 5 || offset + size > bytes.Length)
+            {
+                yield break;
+            }
+
+            if (Read(bytes.AsSpan(offset, size).ToArray()) is not { } record)
+            {
+                yield break;
+            }
+
+            offset += size;
+            yield return record;
+        }
+    }
+
+    private static BsonDocument? Read(byte[] record)
+    {
+        try
+        {
+            return BsonSerializer.Deserialize(record);
+        }
+        catch (Exception exception) when (exception is LiteException or ArgumentException or IndexOutOfRangeException or InvalidCastException)
+        {
+            return null;
+        }
+    }
+
+    private static IEnumerable<(long Number, string Path)> Segments(string folder) =>
+        Directory.EnumerateFiles(folder, Prefix + "*.log")
+            .Select(path => (Text: Path.GetFileNameWithoutExtension(path)[Prefix.Length..], Path: path))
+            .Where(s => long.TryParse(s.Text, out _))
+            .Select(s => (long.Parse(s.Text), s.Path));
+
+    private static string PathOf(string folder, long number) => Path.Combine(folder, $"{Prefix}{number:D6}.log");
+}
