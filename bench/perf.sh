@@ -42,6 +42,9 @@ trap 'exit 130' INT TERM
 for var in $(compgen -e | grep -E '^(TIGER_EMULATOR_|Logs__|ASPNETCORE_|DOTNET_ENVIRONMENT$)' || true); do
   unset "$var"
 done
+# These figures are the control plane's: a real PostgreSQL behind each of thousands of created services would measure
+# initdb instead (and stop at TIGER_EMULATOR_MAX_DATABASES). bench/DatabaseBench measures the data plane.
+export TIGER_EMULATOR_DATABASES=off
 
 ensure_tools() {
   local missing=()
