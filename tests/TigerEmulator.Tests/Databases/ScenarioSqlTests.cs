@@ -106,7 +106,7 @@ public sealed class ScenarioSqlTests(ITestOutputHelper output)
     }
 
     // The item column in id order, or null while the table is not there yet (a seeded service is READY at once; its
-    // server starts, takes its password and runs the scenario's sql behind).
+    // server starts — "the database system is starting up" —, takes its password and runs the scenario's sql behind).
     private static async Task<List<string>?> OrdersAsync(string connectionString)
     {
         try
@@ -123,7 +123,7 @@ public sealed class ScenarioSqlTests(ITestOutputHelper output)
 
             return items;
         }
-        catch (NpgsqlException notYet) when (notYet is not PostgresException || ((PostgresException)notYet).SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidPassword)
+        catch (NpgsqlException notYet) when (notYet is not PostgresException || ((PostgresException)notYet).SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.CannotConnectNow)
         {
             return null;
         }
