@@ -10,15 +10,11 @@ namespace TigerEmulator.Tests.Auth;
 /// On a data folder, users and tokens survive a restart like keys do, and the file holds only the tokens' hashes.
 public sealed class TokenPersistenceTests(ITestOutputHelper output) : IDisposable
 {
-    private readonly string dataDir = Path.Combine(Path.GetTempPath(), "tiger-emulator-tests", Guid.NewGuid().ToString("N"));
+    private readonly TemporaryDataFolder folder = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(dataDir))
-        {
-            Directory.Delete(dataDir, recursive: true);
-        }
-    }
+    private string dataDir => folder.Path;
+
+    public void Dispose() => folder.Dispose();
 
     [Fact]
     public async Task Restart_OnTheSameDataFolder_KeepsTokensAndRevocations_AndTheFileHoldsNoToken()

@@ -8,7 +8,9 @@ namespace TigerEmulator.Tests.Lifecycle;
 /// Holds live in memory; a service that waited on one when the emulator stopped must not wait for ever after a restart.
 public sealed class HeldRestartTests(ITestOutputHelper output) : IDisposable
 {
-    private readonly string dataDir = Path.Combine(Path.GetTempPath(), "tiger-emulator-tests", Guid.NewGuid().ToString("N"));
+    private readonly TemporaryDataFolder folder = new();
+
+    private string dataDir => folder.Path;
 
     [Fact]
     public async Task ServiceHeldWhenTheEmulatorStopped_CarriesOnAfterARestart()
@@ -32,11 +34,5 @@ public sealed class HeldRestartTests(ITestOutputHelper output) : IDisposable
         Assert.Equal("READY", (string?)(await again.GetJsonAsync($"{Api.Project(second.ProjectId)}/services/{id}"))["status"]);
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(dataDir))
-        {
-            Directory.Delete(dataDir, recursive: true);
-        }
-    }
+    public void Dispose() => folder.Dispose();
 }

@@ -6,15 +6,11 @@ namespace TigerEmulator.Tests.Lifecycle;
 
 public sealed class ResetAndRestartTests(ITestOutputHelper output) : IDisposable
 {
-    private readonly string dataDir = Path.Combine(Path.GetTempPath(), "tiger-emulator-tests", Guid.NewGuid().ToString("N"));
+    private readonly TemporaryDataFolder folder = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(dataDir))
-        {
-            Directory.Delete(dataDir, recursive: true);
-        }
-    }
+    private string dataDir => folder.Path;
+
+    public void Dispose() => folder.Dispose();
 
     [Fact]
     public async Task Reset_EmptiesStateAndRestartsTheIdSequence()

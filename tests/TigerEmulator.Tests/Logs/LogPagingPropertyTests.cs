@@ -12,15 +12,11 @@ public sealed class LogPagingPropertyTests(ITestOutputHelper output) : IDisposab
 {
     private static readonly int[] Sizes = [0, 1, 499, 500, 501];
 
-    private readonly string dataDir = Path.Combine(Path.GetTempPath(), "tiger-emulator-tests", Guid.NewGuid().ToString("N"));
+    private readonly TemporaryDataFolder folder = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(dataDir))
-        {
-            Directory.Delete(dataDir, recursive: true);
-        }
-    }
+    private string dataDir => folder.Path;
+
+    public void Dispose() => folder.Dispose();
 
     [Theory]
     [InlineData(0.5)]

@@ -7,15 +7,11 @@ namespace TigerEmulator.Tests.Storage;
 
 public sealed class RestartTests(ITestOutputHelper output) : IDisposable
 {
-    private readonly string dataDir = Path.Combine(Path.GetTempPath(), "tiger-emulator-tests", Guid.NewGuid().ToString("N"));
+    private readonly TemporaryDataFolder folder = new();
 
-    public void Dispose()
-    {
-        if (Directory.Exists(dataDir))
-        {
-            Directory.Delete(dataDir, recursive: true);
-        }
-    }
+    private string dataDir => folder.Path;
+
+    public void Dispose() => folder.Dispose();
 
     [Fact]
     public async Task Restart_OnSameDataFolder_ReadsEverythingBackEqual()
