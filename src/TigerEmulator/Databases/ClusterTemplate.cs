@@ -9,6 +9,9 @@ public sealed class ClusterTemplate(DatabaseFolders folders, PostgresBinaries bi
     public const string Database = "tsdb";
     public const string Owner = "tsdbadmin";
 
+    /// Changed whenever what a template holds changes, so that a machine's older template is not taken for this one.
+    public const string Revision = "1";
+
     private readonly SemaphoreSlim gate = new(1, 1);
     private bool ready;
 

@@ -11,8 +11,9 @@ public sealed class DatabaseFolders
     public DatabaseFolders(EmulatorOptions options, PostgresBinaries binaries)
     {
         // One template a machine for each PostgreSQL build, shared by every run: an initdb takes seconds on a busy
-        // machine, a copy a tenth of one. It holds no password and no data.
-        var build = binaries.Folder + File.GetLastWriteTimeUtc(binaries.Postgres).Ticks;
+        // machine, a copy a tenth of one. It holds no password and no data. A template of another shape (an older
+        // emulator's) has another name.
+        var build = binaries.Folder + File.GetLastWriteTimeUtc(binaries.Postgres).Ticks + ClusterTemplate.Revision;
         Template = Path.Combine(TemporaryParent, "template-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(build)))[..12]);
         IsTemporary = string.IsNullOrWhiteSpace(options.DataDir);
         Root = IsTemporary

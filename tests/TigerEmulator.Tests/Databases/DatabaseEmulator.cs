@@ -11,8 +11,11 @@ namespace TigerEmulator.Tests.Databases;
 /// tests running side by side never reach for the same port. Disposing it stops every server it started.
 public sealed class DatabaseEmulator : IDisposable
 {
-    private const int FirstPort = 21000;
     private const int PortsEach = 40;
+
+    // Two test runs at once on one machine (two checkouts) set TIGER_TEST_PORT_BASE apart, so they never share a port.
+    private static readonly int FirstPort =
+        int.TryParse(Environment.GetEnvironmentVariable("TIGER_TEST_PORT_BASE"), out var firstPort) ? firstPort : 21000;
     private static int ranges;
 
     public DatabaseEmulator(ITestOutputHelper output, string? dataDir = null, IReadOnlyDictionary<string, string?>? settings = null, string? scenario = null)
