@@ -8,7 +8,8 @@ namespace TigerEmulator.Databases;
 /// every table tsdbadmin reads (and, as a predefined role does, those of other roles too) and holds no write privilege
 /// at all, read-only on its own even where no front enforces the setting. A role not marked read-only gets tsdbadmin,
 /// as in the cloud. Both are SECURITY DEFINER functions of the emulator's superuser with a fixed search_path, callable
-/// by tsdbadmin only; names are quoted with format's %I and the password with %L, never spliced.
+/// by tsdbadmin only, with the cloud's signatures (parameter names too, for callers that name them); names are quoted
+/// with format's %I and the password with %L, never spliced.
 public static class ReadOnlyRoles
 {
     /// The schema's comment: the helpers' revision, so that a start skips a cluster that has them already.
@@ -53,21 +54,21 @@ public static class ReadOnlyRoles
         END
         $tiger$;
 
-        CREATE OR REPLACE FUNCTION timescale_functions.grant_tsdbadmin_to_role(role_name text) RETURNS void
+        CREATE OR REPLACE FUNCTION timescale_functions.grant_tsdbadmin_to_role(rolename text) RETURNS void
         LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
         AS $tiger$
         DECLARE
             target oid;
         BEGIN
-            SELECT oid INTO target FROM pg_roles WHERE rolname = role_name;
+            SELECT oid INTO target FROM pg_roles WHERE rolname = rolename;
             IF target IS NULL THEN
-                RAISE EXCEPTION USING ERRCODE = 'undefined_object', MESSAGE = format('role "%s" does not exist', role_name);
+                RAISE EXCEPTION USING ERRCODE = 'undefined_object', MESSAGE = format('role "%s" does not exist', rolename);
             END IF;
             IF EXISTS (SELECT FROM pg_db_role_setting s, unnest(s.setconfig) AS c(setting)
                        WHERE s.setrole = target AND s.setdatabase = 0 AND lower(c.setting) IN ('{{Setting}}=true', '{{Setting}}=on')) THEN
-                EXECUTE format('GRANT pg_read_all_data TO %I', role_name);
+                EXECUTE format('GRANT pg_read_all_data TO %I', rolename);
             ELSE
-                EXECUTE format('GRANT {{ClusterTemplate.Owner}} TO %I', role_name);
+                EXECUTE format('GRANT {{ClusterTemplate.Owner}} TO %I', rolename);
             END IF;
         END
         $tiger$;

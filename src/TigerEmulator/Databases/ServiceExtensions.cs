@@ -4,15 +4,10 @@ namespace TigerEmulator.Databases;
 /// library preloaded, which the extension requires), VECTOR has vector (pgvector), POSTGRES neither.
 public static class ServiceExtensions
 {
-    public static IReadOnlyList<string> For(string? serviceType) => serviceType switch
-    {
-        "TIMESCALEDB" => ["timescaledb"],
-        "VECTOR" => ["vector"],
-        _ => [],
-    };
-
-    /// Every extension some service type implies, for the banner.
+    /// Every extension some service type implies, with that type.
     public static readonly IReadOnlyList<(string Name, string ServiceType)> All = [("timescaledb", "TIMESCALEDB"), ("vector", "VECTOR")];
+
+    public static IReadOnlyList<string> For(string? serviceType) => [.. All.Where(e => e.ServiceType == serviceType).Select(e => e.Name)];
 
     public static bool IsPreloaded(string extension) => extension == "timescaledb";
 }
