@@ -34,6 +34,11 @@ public static class StartupBanner
                 options.PublicKey,
                 secret,
                 databases.Description);
+            if (databases.MissingExtensions is { } missing)
+            {
+                app.Logger.LogWarning("{MissingExtensions}", missing);
+            }
+
             if (options.AdminToken is null && addresses.FirstOrDefault(a => !IsLoopback(a)) is { } open)
             {
                 app.Logger.LogWarning(

@@ -10,7 +10,7 @@ public sealed class ClusterTemplate(DatabaseFolders folders, PostgresBinaries bi
     public const string Owner = "tsdbadmin";
 
     /// Changed whenever what a template holds changes, so that a machine's older template is not taken for this one.
-    public const string Revision = "1";
+    public const string Revision = "2-roles";
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private bool ready;
@@ -50,6 +50,14 @@ public sealed class ClusterTemplate(DatabaseFolders folders, PostgresBinaries bi
             ["--single", "-D", building, "postgres"],
             cancellationToken,
             input: $"CREATE ROLE {Owner} LOGIN CREATEROLE CREATEDB;\nCREATE DATABASE {Database} OWNER {Owner};\n");
+
+        // The cloud's role helpers in tsdb; -j reads statements that span lines, each ended by an empty line. Single-user
+        // mode carries on past a failed statement and exits 0, so its output is what tells.
+        var helpers = await account.RunAsync(binaries.Postgres, ["--single", "-j", "-D", building, Database], cancellationToken, input: ReadOnlyRoles.Sql);
+        if (helpers.Contains("ERROR:", StringComparison.Ordinal))
+        {
+            throw new DatabaseException($"the template's role helpers failed: {helpers[helpers.IndexOf("ERROR:", StringComparison.Ordinal)..].Split('\n')[0]}");
+        }
         WriteOwned(Path.Combine(building, "pg_hba.conf"), HostRules);
         File.AppendAllText(Path.Combine(building, "postgresql.conf"), $"\ninclude_if_exists = '{ServerConfig.FileName}'\n");
         try

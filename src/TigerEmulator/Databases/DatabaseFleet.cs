@@ -12,6 +12,7 @@ public sealed class DatabaseFleet(
     EmulatorClock clock,
     PostgresBinaries binaries,
     ServerAccount account,
+    AvailableExtensions extensions,
     ILogger<DatabaseFleet> logger)
 {
     private readonly ConcurrentDictionary<string, PostgresServer> servers = new();
@@ -27,11 +28,11 @@ public sealed class DatabaseFleet(
     public PostgresServer? Find(string serviceId) => servers.GetValueOrDefault(serviceId);
 
     /// Makes a new service's cluster (a copy of the template, or of its parent's data as the fork's strategy says),
-    /// snapshots it, starts it, gives tsdbadmin the service's password and runs a scenario's SQL the first time; done
-    /// when the server accepts connections.
-    public Task ProvisionAsync(string serviceId, int port, Secret password, ForkSource? fork, CancellationToken cancellationToken, string? setupSql = null)
+    /// snapshots it, starts it, gives tsdbadmin the service's password, makes sure of the cloud's shape of tsdb and
+    /// runs a scenario's SQL the first time; done when the server accepts connections.
+    public Task ProvisionAsync(string serviceId, int port, string serviceType, Secret password, ForkSource? fork, CancellationToken cancellationToken, string? setupSql = null)
     {
-        var server = Adopt(serviceId, port);
+        var server = Adopt(serviceId, port, serviceType);
         return StepAsync(server, "provision", async () =>
         {
             var tlsFiles = tls.Value;
@@ -57,6 +58,7 @@ public sealed class DatabaseFleet(
             server.ShouldRun = true;
             await server.StartAsync(tlsFiles, settings.ListenAddress, cancellationToken);
             await SetPasswordAsync(server, password, cancellationToken);
+            await ShapeAsync(server, cancellationToken);
             logger.LogInformation("Database of service {Id} started on port {Port} (PID {Pid})", serviceId, port, server.Pid);
             await SetupScript.RunOnceAsync(server, setupSql, cancellationToken);
         }, cancellationToken);
@@ -163,10 +165,14 @@ public sealed class DatabaseFleet(
         await Task.WhenAll(servers.Values.Select(server => StepAsync(server, "shutdown", () => server.StopAsync(immediate: false, cancellationToken), cancellationToken)));
 
     /// A service's server, known from now on (a cluster found at start, or one about to be made).
-    public PostgresServer Adopt(string serviceId, int port) =>
+    public PostgresServer Adopt(string serviceId, int port, string serviceType) =>
         servers.GetOrAdd(serviceId, id =>
         {
-            var server = new PostgresServer(id, port, folders.Service(id), binaries, account);
+            var server = new PostgresServer(id, port, folders.Service(id), binaries, account)
+            {
+                ServiceType = serviceType,
+                Extensions = extensions.PlanFor(serviceType),
+            };
             server.LastSnapshot = ServiceSnapshots.Latest(server);
             return server;
         });
@@ -186,10 +192,23 @@ public sealed class DatabaseFleet(
     private async Task BootAsync(PostgresServer server, CancellationToken cancellationToken)
     {
         await server.StartAsync(tls.Value, settings.ListenAddress, cancellationToken);
+        await ShapeAsync(server, cancellationToken);
         if (server.PendingPassword is { } pending)
         {
             await SetPasswordAsync(server, pending, cancellationToken);
             server.PendingPassword = null;
+        }
+    }
+
+    // The role helpers and the type's extensions; a missing extension is told here and in the server's own log.
+    private async Task ShapeAsync(PostgresServer server, CancellationToken cancellationToken)
+    {
+        await TsdbShape.EnsureAsync(server, extensions, cancellationToken);
+        foreach (var missing in server.Extensions.Missing)
+        {
+            logger.LogWarning(
+                "Database of service {Id}: extension {Extension} is not installed here ({Why}); the {Type} service runs without it",
+                server.ServiceId, missing, extensions.WhyMissing(missing), server.ServiceType);
         }
     }
 

@@ -126,7 +126,7 @@ public sealed class DatabaseListener(
         var fork = parent is null ? null : new ForkSource(parent, service.ForkStrategy, service.ForkTargetTime);
         var password = change.Password ?? (initialPasswords.TryRemove(change.Id, out var initial) ? initial : null)
             ?? throw new DatabaseException("the service's initial password was not handed over");
-        return fleet.ProvisionAsync(change.Id, service.Port, password, fork, cancellationToken, change.SetupSql);
+        return fleet.ProvisionAsync(change.Id, service.Port, service.ServiceType, password, fork, cancellationToken, change.SetupSql);
     }
 
     private static ServerStep StepOf(LifecycleEvent change) => change switch

@@ -10,7 +10,7 @@ public static class DatabaseRoutes
     public static RouteGroupBuilder MapDatabases(this RouteGroupBuilder admin)
     {
         admin.MapGet("/databases", List).WithName("getDatabases")
-            .WithSummary("Whether services have real PostgreSQL servers, and each server's service, port, data folder, status and PID.");
+            .WithSummary("Whether services have real PostgreSQL servers, and each server's service, port, data folder, status, PID and extensions (installed, and missing from these binaries).");
         return admin;
     }
 
@@ -22,7 +22,7 @@ public static class DatabaseRoutes
         var servers = fleet?.Servers
             .OrderBy(server => server.ServiceId, StringComparer.Ordinal)
             .Select(server => new DatabaseBody(
-                server.ServiceId, services.Get(server.ServiceId)?.Status, server.Port, server.DataFolder, server.State, server.Pid, server.LastSnapshot))
+                server.ServiceId, services.Get(server.ServiceId)?.Status, server.Port, server.DataFolder, server.State, server.Pid, server.LastSnapshot, server.Extensions))
             .ToList() ?? [];
         return TypedResults.Ok(new DatabasesBody(status.Enabled, status.Description, servers));
     }
@@ -30,4 +30,5 @@ public static class DatabaseRoutes
 
 public sealed record DatabasesBody(bool Enabled, string Description, IReadOnlyList<DatabaseBody> Databases);
 
-public sealed record DatabaseBody(string ServiceId, string? ServiceStatus, int Port, string DataFolder, string Server, int? Pid, DateTime? LastSnapshot);
+public sealed record DatabaseBody(
+    string ServiceId, string? ServiceStatus, int Port, string DataFolder, string Server, int? Pid, DateTime? LastSnapshot, ExtensionPlan Extensions);

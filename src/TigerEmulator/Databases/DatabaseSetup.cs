@@ -49,7 +49,9 @@ public static class DatabaseSetup
             return services;
         }
 
-        services.AddSingleton(new DatabaseStatus(true, $"{Version(binaries)} from {binaries.Folder}"));
+        var extensions = new AvailableExtensions(binaries);
+        services.AddSingleton(new DatabaseStatus(true, $"{Version(binaries)} from {binaries.Folder}") { MissingExtensions = extensions.Summary() });
+        services.AddSingleton(extensions);
         services.AddSingleton(settings);
         services.AddSingleton(binaries);
         services.AddSingleton<ServerAccount>();

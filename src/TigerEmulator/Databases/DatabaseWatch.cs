@@ -132,7 +132,7 @@ public sealed class DatabaseWatch(
             }
 
             ports.Keep(id, service.Port);
-            var server = fleet.Adopt(id, service.Port);
+            fleet.Adopt(id, service.Port, service.ServiceType);
             starts.Add(Running.Contains(service.Status) ? fleet.StartAsync(id, cancellationToken) : fleet.StopAsync(id, cancellationToken));
         }
 

@@ -14,6 +14,9 @@ public sealed record PostgresBinaries(string Folder)
 
     public string BaseBackup => Path.Combine(Folder, "pg_basebackup");
 
+    /// Says where these binaries keep extensions (a relocated copy of the tree answers its own folders).
+    public string PgConfig => Path.Combine(Folder, "pg_config");
+
     /// The folder that holds initdb, pg_ctl and postgres, or null; <paramref name="looked"/> lists where it looked.
     public static PostgresBinaries? Find(string? configured, out IReadOnlyList<string> looked)
     {

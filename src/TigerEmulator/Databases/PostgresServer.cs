@@ -45,11 +45,17 @@ public sealed class PostgresServer(string serviceId, int port, string folder, Po
     /// Recovery settings for the next start only: a PITR fork's replay to its target.
     public IReadOnlyList<string> Recovery { get; set; } = [];
 
+    /// The service's type (TIMESCALEDB, VECTOR, POSTGRES), which decides its extensions.
+    public string ServiceType { get; set; } = "";
+
+    /// Its type's extensions: those created in tsdb at each start, and those the binaries lack.
+    public ExtensionPlan Extensions { get; set; } = ExtensionPlan.None;
+
     public async Task StartAsync((string Certificate, string Key) tls, string listenAddress, CancellationToken cancellationToken)
     {
         account.CreateOwnedFolder(SocketFolder);
         account.CreateOwnedFolder(ArchiveFolder);
-        ServerConfig.Write(DataFolder, new ServerAddress(listenAddress, port, SocketFolder, ArchiveFolder) { Recovery = Recovery }, tls, account);
+        ServerConfig.Write(DataFolder, new ServerAddress(listenAddress, port, SocketFolder, ArchiveFolder) { Recovery = Recovery, Preload = [.. Extensions.PreloadLibraries()] }, tls, account);
         CapLog();
         await StopOrphanAsync(cancellationToken);
         try

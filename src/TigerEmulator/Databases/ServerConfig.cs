@@ -32,6 +32,8 @@ public static class ServerConfig
             .Append("archive_mode = on\n")
             .Append(CultureInfo.InvariantCulture, $"archive_command = {Quote($"cp \"%p\" \"{address.ArchiveFolder}/%f\"")}\n")
             .AppendJoin("", address.Recovery.Select(line => line + "\n"))
+            // Extensions by service type (issue 15): the cloud preloads timescaledb, which refuses to be created otherwise.
+            .Append(CultureInfo.InvariantCulture, $"shared_preload_libraries = {Quote(string.Join(",", address.Preload))}\n")
             .ToString();
         var path = Path.Combine(dataFolder, FileName);
         File.WriteAllText(path, text);
@@ -47,4 +49,7 @@ public sealed record ServerAddress(string Listen, int Port, string SocketFolder,
 {
     /// Settings of a first start that replays WAL to a point in time (a PITR fork); none otherwise.
     public IReadOnlyList<string> Recovery { get; init; } = [];
+
+    /// Libraries the server loads at start: its service type's preloaded extensions.
+    public IReadOnlyList<string> Preload { get; init; } = [];
 }

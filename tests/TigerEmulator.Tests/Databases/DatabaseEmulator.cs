@@ -72,11 +72,20 @@ public sealed class DatabaseEmulator : IDisposable
 
     /// Creates a service and waits until its database accepts connections; returns its id and connection string
     /// (without pooling: each use is a new connection, as a server restarted under a pooled one would break it).
-    public async Task<(string Id, string ConnectionString)> ReadyServiceAsync(string name = "db")
+    public async Task<(string Id, string ConnectionString)> ReadyServiceAsync(string name = "db", string[]? addons = null)
     {
-        var created = await Client.CreateServiceAsync(Factory.ProjectId, new { name });
+        var created = await Client.CreateServiceAsync(Factory.ProjectId, new { name, addons = addons ?? [] });
         var id = (string)created["service_id"]!;
         return (id, await Factory.ConnectionStringAsync(id, (string)created["initial_password"]!) + ";Pooling=false");
+    }
+
+    /// Forks a service and waits until the fork's database accepts connections; returns its connection string.
+    public async Task<string> ForkAsync(string parentId, object body)
+    {
+        var response = await Client.PostAsync($"{Seeder.ServicePath(parentId)}/forkService", Api.Json(body));
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        var created = await response.ReadJsonAsync();
+        return await Factory.ConnectionStringAsync((string)created["service_id"]!, (string)created["initial_password"]!) + ";Pooling=false";
     }
 
     /// Starts an action and advances emulated time until the service reaches the status.

@@ -1,4 +1,3 @@
-using System.Net;
 using TigerEmulator.Tests.Support;
 using Xunit.Abstractions;
 
@@ -22,7 +21,7 @@ public sealed class ForkStrategyTests(ITestOutputHelper output)
             async () => (string?)(await emulator.DatabaseOfAsync(parentId))["last_snapshot"] != first, "the daily snapshot is taken", seconds: 30);
         await DatabaseEmulator.ExecuteAsync(parent, "insert into rows values (2)");
 
-        var fork = await ForkAsync(emulator, parentId, new { name = "fork", fork_strategy = "LAST_SNAPSHOT" });
+        var fork = await emulator.ForkAsync(parentId, new { name = "fork", fork_strategy = "LAST_SNAPSHOT" });
 
         Assert.Equal(1L, await DatabaseEmulator.ScalarAsync<long>(fork, "select sum(n) from rows"));
     }
@@ -42,18 +41,10 @@ public sealed class ForkStrategyTests(ITestOutputHelper output)
         await DatabaseEmulator.ExecuteAsync(parent, "insert into rows values (2)");
         await emulator.Factory.AdvanceAsync(TimeSpan.FromMinutes(10));
 
-        var fork = await ForkAsync(emulator, parentId, new { name = "fork", fork_strategy = "PITR", target_time = between });
+        var fork = await emulator.ForkAsync(parentId, new { name = "fork", fork_strategy = "PITR", target_time = between });
 
         Assert.Equal(1L, await DatabaseEmulator.ScalarAsync<long>(fork, "select sum(n) from rows"));
         await DatabaseEmulator.ExecuteAsync(fork, "insert into rows values (5)");
         Assert.Equal(3L, await DatabaseEmulator.ScalarAsync<long>(parent, "select sum(n) from rows"));
-    }
-
-    private static async Task<string> ForkAsync(DatabaseEmulator emulator, string parentId, object body)
-    {
-        var response = await emulator.Client.PostAsync($"{emulator.Seeder.ServicePath(parentId)}/forkService", Api.Json(body));
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
-        var created = await response.ReadJsonAsync();
-        return await emulator.Factory.ConnectionStringAsync((string)created["service_id"]!, (string)created["initial_password"]!) + ";Pooling=false";
     }
 }
