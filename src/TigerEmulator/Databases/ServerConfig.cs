@@ -23,7 +23,7 @@ public static class ServerConfig
             // Small and many: a service is a test database, and twenty of them share a laptop.
             .Append("shared_buffers = '16MB'\n")
             .Append("max_connections = 30\n")
-            .Append("max_wal_senders = 4\n")
+            .Append("max_wal_senders = 10\n")
             .Append("dynamic_shared_memory_type = 'posix'\n")
             // A failing ALTER ROLE would otherwise be written to the server's log with its password.
             .Append("log_min_error_statement = 'panic'\n")
@@ -32,6 +32,10 @@ public static class ServerConfig
             .Append("archive_mode = on\n")
             .Append(CultureInfo.InvariantCulture, $"archive_command = {Quote($"cp \"%p\" \"{address.ArchiveFolder}/%f\"")}\n")
             .AppendJoin("", address.Recovery.Select(line => line + "\n"))
+            // Replicas (issue 15): HA and read replica set standbys stream from their primary over its socket; a
+            // primary keeps enough WAL for a standby restarted a little behind, and waits for its HA standbys.
+            .Append("wal_keep_size = '128MB'\n")
+            .AppendJoin("", address.Replication.Select(line => line + "\n"))
             .ToString();
         var path = Path.Combine(dataFolder, FileName);
         File.WriteAllText(path, text);
@@ -47,4 +51,7 @@ public sealed record ServerAddress(string Listen, int Port, string SocketFolder,
 {
     /// Settings of a first start that replays WAL to a point in time (a PITR fork); none otherwise.
     public IReadOnlyList<string> Recovery { get; init; } = [];
+
+    /// A standby's connection to its primary, or a primary's synchronous standbys (see <see cref="StandbySource"/>).
+    public IReadOnlyList<string> Replication { get; init; } = [];
 }
