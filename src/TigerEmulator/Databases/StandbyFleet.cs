@@ -72,7 +72,7 @@ public sealed class StandbyFleet(
             if (standby.Pid is null)
             {
                 await standby.StartAsync(fleet.Tls, EndpointAnswers.ListenAddressOf(standby, settings), cancellationToken);
-                logger.LogInformation("Database of {Label} started on port {Port} (PID {Pid}, node {Node})", standby.Label, standby.Port, standby.Pid, standby.Node);
+                logger.LogInformation("Database of {Label} started, {Where} (PID {Pid}, node {Node})", standby.Label, Where(standby), standby.Pid, standby.Node);
             }
         }, cancellationToken);
 
@@ -90,7 +90,7 @@ public sealed class StandbyFleet(
             standby.ShouldRun = true;
             await standby.StopAsync(immediate: false, cancellationToken);
             await standby.StartAsync(fleet.Tls, EndpointAnswers.ListenAddressOf(standby, settings), cancellationToken);
-            logger.LogInformation("Database of {Label} restarted on port {Port} (PID {Pid})", standby.Label, standby.Port, standby.Pid);
+            logger.LogInformation("Database of {Label} restarted, {Where} (PID {Pid})", standby.Label, Where(standby), standby.Pid);
         }, cancellationToken);
 
     /// Throws the standby's data away and makes it again from its primary (a standby that received WAL a failed-over
@@ -147,6 +147,9 @@ public sealed class StandbyFleet(
             await Task.Delay(50, cancellationToken);
         }
     }
+
+    private static string Where(PostgresServer standby) =>
+        standby.AnswersEndpoint ? $"on port {standby.Port}" : "on its Unix socket only";
 
     private int NodeOf(string folder, string serviceId)
     {
