@@ -101,9 +101,11 @@ public sealed class DatabaseListener(
                 break;
             case ServerStep.Provision:
                 await ProvisionAsync(change, cancellationToken);
+                await replicas.EnsureHaAsync(change.Id, HaCountOf(change.Id), cancellationToken);
                 break;
             case ServerStep.Seed when change.Password is not null:
                 await ProvisionAsync(change, cancellationToken);
+                await replicas.EnsureHaAsync(change.Id, HaCountOf(change.Id), cancellationToken);
                 if (change.To is Paused or Pausing or Deleting)
                 {
                     await fleet.StopAsync(change.Id, cancellationToken);
@@ -147,7 +149,7 @@ public sealed class DatabaseListener(
         {
             case ServerStep.Provision or ServerStep.Seed:
                 var set = sets.Get(change.Id) ?? throw new DatabaseException($"read replica set {change.Id} is gone");
-                var primary = fleet.Find(set.ServiceId) ?? throw new DatabaseException($"service {set.ServiceId} has no database here to replicate");
+                var primary = await PrimaryOfAsync(set.ServiceId, cancellationToken);
                 await standbys.ProvisionAsync(standbys.AdoptReplicaSet(primary, set.Id, set.Port), cancellationToken);
                 break;
             case ServerStep.Restart when standbys.Find(change.Id) is { } standby:
@@ -160,6 +162,27 @@ public sealed class DatabaseListener(
                 await standbys.RemoveAsync(change.Id, cancellationToken);
                 ports.Release(change.Id);
                 break;
+        }
+    }
+
+    // A scenario seeds a service and its sets together: the set's change may be heard before the service's server is
+    // known, so it is waited for, within the time a start may take.
+    private async Task<PostgresServer> PrimaryOfAsync(string serviceId, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            if (fleet.Find(serviceId) is { } primary)
+            {
+                return primary;
+            }
+
+            if (DateTime.UtcNow > deadline || services.Get(serviceId) is null)
+            {
+                throw new DatabaseException($"service {serviceId} has no database here to replicate");
+            }
+
+            await Task.Delay(50, cancellationToken);
         }
     }
 

@@ -37,7 +37,7 @@ public sealed class ServiceReplicas(DatabaseFleet fleet, StandbyFleet standbys, 
     {
         await EnsureHaAsync(serviceId, haCount, cancellationToken);
         var running = standbys.Of(serviceId)
-            .Where(standby => standby.AnswersEndpoint && sets.Get(standbys.KeyOf(standby)) is { Status: not ReplicaSetStatus.Error });
+            .Where(standby => standby.AnswersEndpoint && standbys.KeyOf(standby) is { } key && sets.Get(key) is { Status: not ReplicaSetStatus.Error });
         await Task.WhenAll(running.Select(standby => standbys.ProvisionAsync(standby, cancellationToken)));
     }
 
@@ -45,7 +45,7 @@ public sealed class ServiceReplicas(DatabaseFleet fleet, StandbyFleet standbys, 
         await Task.WhenAll(standbys.Of(serviceId).Select(standby => standbys.StopAsync(standby, cancellationToken)));
 
     public async Task RemoveAllAsync(string serviceId, CancellationToken cancellationToken) =>
-        await Task.WhenAll(standbys.Of(serviceId).Select(standby => standbys.RemoveAsync(standbys.KeyOf(standby), cancellationToken)));
+        await Task.WhenAll(standbys.Of(serviceId).Select(standby => standbys.KeyOf(standby) is { } key ? standbys.RemoveAsync(key, cancellationToken) : Task.CompletedTask));
 
     /// The primary is killed (SIGKILL) and the HA standby that received the most WAL takes its place on the service's
     /// port; then a new standby is made so the HA count holds, and any standby that had received more than the

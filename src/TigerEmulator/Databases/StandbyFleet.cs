@@ -129,8 +129,8 @@ public sealed class StandbyFleet(
     public async Task StopAllAsync(CancellationToken cancellationToken) =>
         await Task.WhenAll(standbys.Values.Select(standby => ServerSteps.RunAsync(standby, "shutdown", logger, () => standby.StopAsync(immediate: false, cancellationToken), cancellationToken)));
 
-    /// The key a standby is known by (its replica set's id, or the service's HA key).
-    public string KeyOf(PostgresServer standby) => standbys.First(pair => pair.Value == standby).Key;
+    /// The key a standby is known by (its replica set's id, or the service's HA key); null once it is removed.
+    public string? KeyOf(PostgresServer standby) => standbys.FirstOrDefault(pair => pair.Value == standby).Key;
 
     // A standby is made from a running primary; a primary still starting (a scenario's service and its set are
     // seeded together) is waited for, within the time a start may take.

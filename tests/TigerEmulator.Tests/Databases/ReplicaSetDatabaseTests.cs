@@ -163,6 +163,37 @@ public sealed class ReplicaSetDatabaseTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task ScenarioSeededServiceWithHaAndAReplicaSet_HasBothStandbys_AndTheSetReadsTheSeededRows()
+    {
+        const string scenario = """
+            name: seeded-replicas
+            services:
+              - id: replseed01
+                name: orders-db
+                status: READY
+                password: seeded-password-1
+                ha: {replica_count: 1}
+                sql: |
+                  create table orders (id int primary key);
+                  insert into orders values (1), (2);
+            replica_sets:
+              - id: replset001
+                service: replseed01
+                name: readers
+                cpu_millis: 1000
+                memory_gbs: 4
+            """;
+        using var emulator = new DatabaseEmulator(output, scenario: scenario);
+        var replica = await emulator.ReplicaSetConnectionAsync("replseed01", "replset001", "seeded-password-1");
+
+        // A seeded resource's server starts behind it (nothing waits on a seed), so the first reads may find it starting.
+        await DatabaseEmulator.EventuallyAsync(async () => await TableCountAsync(replica, "orders") == 2, "the seeded set reads the seeded rows", seconds: 30);
+        await DatabaseEmulator.EventuallyAsync(
+            async () => (await emulator.StandbysOfAsync("replseed01")).Select(s => ((int)s["node"]!, (string)s["kind"]!, (string)s["server"]!)).SequenceEqual([(1, "ha", "running"), (3, "replica_set", "running")]),
+            "an HA standby and the set's standby run", seconds: 30);
+    }
+
     private static string Password(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString).Password!;
 
     private static async Task<bool> ConnectsAsync(string connectionString)
@@ -183,7 +214,7 @@ public sealed class ReplicaSetDatabaseTests(ITestOutputHelper output)
         {
             return await DatabaseEmulator.ScalarAsync<long>(connectionString, $"select count(*) from {table}");
         }
-        catch (PostgresException failure) when (failure.SqlState == "42P01")
+        catch (NpgsqlException failure) when (failure is PostgresException { SqlState: "42P01" or "57P03" } or { InnerException: System.Net.Sockets.SocketException })
         {
             return -1;
         }
