@@ -10,7 +10,7 @@ namespace TigerEmulator.Databases;
 /// changed holds the resource in that step until the server has done it (READY, or a set's active, is never reported
 /// before the server accepts connections), and a server step that fails moves the resource to its failure status
 /// (UNSTABLE, error) with the reason in the log. A service's standbys follow its primary (see ServiceReplicas).
-public sealed class DatabaseListener(
+public sealed partial class DatabaseListener(
     DatabaseFleet fleet,
     StandbyFleet standbys,
     ServiceReplicas replicas,
@@ -141,51 +141,6 @@ public sealed class DatabaseListener(
         }
     }
 
-    // A read replica set's server: made (creating, or seeded) from its service's running primary, restarted by a
-    // resize, stopped by a fault's error, removed with its port by a delete.
-    private async Task RunReplicaSetAsync(ServerStep step, LifecycleEvent change, CancellationToken cancellationToken)
-    {
-        switch (step)
-        {
-            case ServerStep.Provision or ServerStep.Seed:
-                var set = sets.Get(change.Id) ?? throw new DatabaseException($"read replica set {change.Id} is gone");
-                var primary = await PrimaryOfAsync(set.ServiceId, cancellationToken);
-                await standbys.ProvisionAsync(standbys.AdoptReplicaSet(primary, set.Id, set.Port), cancellationToken);
-                break;
-            case ServerStep.Restart when standbys.Find(change.Id) is { } standby:
-                await standbys.RestartAsync(standby, cancellationToken);
-                break;
-            case ServerStep.Stop when standbys.Find(change.Id) is { } standby:
-                await standbys.StopAsync(standby, cancellationToken);
-                break;
-            case ServerStep.Remove or ServerStep.Gone:
-                await standbys.RemoveAsync(change.Id, cancellationToken);
-                ports.Release(change.Id);
-                break;
-        }
-    }
-
-    // A scenario seeds a service and its sets together: the set's change may be heard before the service's server is
-    // known, so it is waited for, within the time a start may take.
-    private async Task<PostgresServer> PrimaryOfAsync(string serviceId, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            if (fleet.Find(serviceId) is { } primary)
-            {
-                return primary;
-            }
-
-            if (DateTime.UtcNow > deadline || services.Get(serviceId) is null)
-            {
-                throw new DatabaseException($"service {serviceId} has no database here to replicate");
-            }
-
-            await Task.Delay(50, cancellationToken);
-        }
-    }
-
     private int HaCountOf(string serviceId) => services.Get(serviceId)?.HaReplicaCount ?? 0;
 
     // A scenario's fork is seeded beside its parent, so it starts from an empty database like any seeded service.
@@ -216,17 +171,6 @@ public sealed class DatabaseListener(
         { To: Deleting } => ServerStep.Remove,
         { To: Unstable, Action: Crashed } => ServerStep.Start,
         { To: Unstable, Action: "failover" } => ServerStep.Failover,
-        _ => ServerStep.None,
-    };
-
-    private static ServerStep ReplicaSetStepOf(LifecycleEvent change) => change switch
-    {
-        { To: null } => ServerStep.Gone,
-        { Action: LifecycleEvent.Seeded, To: ReplicaSetStatus.Active or ReplicaSetStatus.Creating or ReplicaSetStatus.Resizing } => ServerStep.Seed,
-        { To: ReplicaSetStatus.Creating } => ServerStep.Provision,
-        { To: ReplicaSetStatus.Resizing } => ServerStep.Restart,
-        { To: ReplicaSetStatus.Deleting } => ServerStep.Remove,
-        { To: ReplicaSetStatus.Error } => ServerStep.Stop,
         _ => ServerStep.None,
     };
 
