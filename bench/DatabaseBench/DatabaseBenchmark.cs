@@ -1,6 +1,7 @@
 // The data plane's figures (issue 14): create → first connection, a NOW fork of 100 MB, memory of 20 idle services,
 // reset with 20 live databases, and GET service throughput with databases on as a ratio to off. In-process, real clock,
-// instant timing; needs PostgreSQL installed.
+// instant timing; needs PostgreSQL installed. With the argument "replicas": replica lag and failover time (issue 15,
+// ReplicaBenchmark.cs).
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -20,6 +21,11 @@ internal static class DatabaseBenchmark
     public static async Task<int> Main(string[] args)
     {
         Repository.UseAsContentRoot();
+        if (args is ["replicas", ..])
+        {
+            return await ReplicaBenchmark.RunAsync();
+        }
+
         var count = args.Length > 0 ? int.Parse(args[0]) : 20;
 
         await using var on = Host("on");
@@ -78,31 +84,31 @@ internal static class DatabaseBenchmark
         return 0;
     }
 
-    private static WebApplicationFactory<global::Program> Host(string databases) =>
+    internal static WebApplicationFactory<global::Program> Host(string databases, string ports = "23000-23999") =>
         new WebApplicationFactory<global::Program>().WithWebHostBuilder(b => b
             .UseSetting("Logging:LogLevel:Default", "Warning")
             .UseSetting("TIGER_EMULATOR_TIMING", "instant")
             .UseSetting("TIGER_EMULATOR_DATABASES", databases)
-            .UseSetting("TIGER_EMULATOR_DATABASE_PORTS", "23000-23999"));
+            .UseSetting("TIGER_EMULATOR_DATABASE_PORTS", ports));
 
-    private static HttpClient Client(WebApplicationFactory<global::Program> host)
+    internal static HttpClient Client(WebApplicationFactory<global::Program> host)
     {
         var client = host.CreateClient();
         client.DefaultRequestHeaders.Authorization = AuthenticationHeaderValue.Parse(BasicCredentials.Header(EmulatorOptions.DefaultPublicKey, EmulatorOptions.DefaultSecretKey));
         return client;
     }
 
-    private static async Task<(string Id, string Connection)> CreateAsync(HttpClient client, string name)
+    internal static async Task<(string Id, string Connection)> CreateAsync(HttpClient client, string name)
     {
         var created = await (await client.PostAsJsonAsync(Services, new { name })).Content.ReadFromJsonAsync<JsonObject>();
         return ((string)created!["service_id"]!, ConnectionString((int)created["endpoint"]!["port"]!, (string)created["initial_password"]!));
     }
 
-    private static string ConnectionString(int port, string password) =>
+    internal static string ConnectionString(int port, string password) =>
         $"Host=localhost;Port={port};Database=tsdb;Username=tsdbadmin;Password={password};SSL Mode=Require;Pooling=false;Timeout=2";
 
     // Polls as a client script would: the first successful query is the moment the service is usable.
-    private static async Task FirstConnectionAsync(string connection)
+    internal static async Task FirstConnectionAsync(string connection)
     {
         var deadline = Stopwatch.StartNew();
         while (true)
@@ -169,7 +175,7 @@ internal static class DatabaseBenchmark
         }
     }
 
-    private static string Describe(List<double> values, string unit)
+    internal static string Describe(List<double> values, string unit)
     {
         var sorted = values.Order().ToArray();
         double At(double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];

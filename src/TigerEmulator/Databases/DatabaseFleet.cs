@@ -25,6 +25,9 @@ public sealed class DatabaseFleet(
 
     public IReadOnlyCollection<PostgresServer> Servers => [.. servers.Values];
 
+    /// The certificate and key every server presents, made once.
+    public (string Certificate, string Key) Tls => tls.Value;
+
     public PostgresServer? Find(string serviceId) => servers.GetValueOrDefault(serviceId);
 
     /// Makes a new service's cluster (a copy of the template, or of its parent's data as the fork's strategy says),
@@ -56,7 +59,7 @@ public sealed class DatabaseFleet(
             }
 
             server.ShouldRun = true;
-            await server.StartAsync(tlsFiles, settings.ListenAddress, cancellationToken);
+            await server.StartAsync(tlsFiles, EndpointAnswers.ListenAddressOf(server, settings), cancellationToken);
             await SetPasswordAsync(server, password, cancellationToken);
             await ShapeAsync(server, cancellationToken);
             logger.LogInformation("Database of service {Id} started on port {Port} (PID {Pid})", serviceId, port, server.Pid);
@@ -98,6 +101,36 @@ public sealed class DatabaseFleet(
                 logger.LogInformation("Database of service {Id} restarted on port {Port} (PID {Pid})", serviceId, server.Port, server.Pid);
             }, cancellationToken)
             : Task.CompletedTask;
+
+    /// Ends the primary as a crash would (SIGKILL of the postmaster): the first half of a failover.
+    public Task KillAsync(PostgresServer primary, CancellationToken cancellationToken) =>
+        StepAsync(primary, "kill", () => primary.KillAsync(cancellationToken), cancellationToken);
+
+    /// The second half: the dead primary's data is thrown away and a stopped standby's put in its place, and the
+    /// server starts on it. Without standby.signal the standby's start ends its recovery (replaying all the WAL it
+    /// received) and it comes up writable, a primary, in the same folder, on the same socket and port.
+    public Task PromoteAsync(PostgresServer primary, string standbyData, CancellationToken cancellationToken) =>
+        StepAsync(primary, "promote", async () =>
+        {
+            Discard(primary.DataFolder);
+            Directory.Move(standbyData, primary.DataFolder);
+            File.Delete(Path.Combine(primary.DataFolder, "standby.signal"));
+            primary.SyncStandbys = [];
+            primary.ShouldRun = true;
+            await BootAsync(primary, cancellationToken);
+            logger.LogInformation("Database of service {Id} failed over: a standby's data now runs on port {Port} (PID {Pid})", primary.ServiceId, primary.Port, primary.Pid);
+        }, cancellationToken);
+
+    /// Has a running primary wait for these standbys' flush at each commit (none: commits wait for no one).
+    public Task SetSyncStandbysAsync(PostgresServer primary, IReadOnlyList<string> names, CancellationToken cancellationToken) =>
+        StepAsync(primary, "replication settings", async () =>
+        {
+            primary.SyncStandbys = names;
+            if (primary.Pid is not null)
+            {
+                await primary.ReloadAsync(Tls, EndpointAnswers.ListenAddressOf(primary, settings), cancellationToken);
+            }
+        }, cancellationToken);
 
     /// A scheduled snapshot of a running server; a server busy with another step is left for the next round.
     public async Task SnapshotAsync(PostgresServer server, CancellationToken cancellationToken)
@@ -191,7 +224,7 @@ public sealed class DatabaseFleet(
     // Starts a server, then sets a password changed while it was down.
     private async Task BootAsync(PostgresServer server, CancellationToken cancellationToken)
     {
-        await server.StartAsync(tls.Value, settings.ListenAddress, cancellationToken);
+        await server.StartAsync(tls.Value, EndpointAnswers.ListenAddressOf(server, settings), cancellationToken);
         await ShapeAsync(server, cancellationToken);
         if (server.PendingPassword is { } pending)
         {
@@ -218,19 +251,24 @@ public sealed class DatabaseFleet(
             new Dictionary<string, string> { ["tiger_password"] = password.Reveal() },
             cancellationToken);
 
-    // The folder is moved aside at once (the service's files are gone from where they were) and deleted behind: a
-    // reset of twenty services would otherwise wait for a gigabyte to be unlinked.
     private void RemoveFiles(PostgresServer server)
     {
         ServerAccount.RemoveTree(server.SocketFolder);
-        if (!Directory.Exists(server.Folder))
+        Discard(server.Folder);
+    }
+
+    /// Moves a folder aside at once (the files are gone from where they were) and deletes it behind: a reset of twenty
+    /// services would otherwise wait for a gigabyte to be unlinked.
+    public void Discard(string folder)
+    {
+        if (!Directory.Exists(folder))
         {
             return;
         }
 
         var trash = Path.Combine(folders.Trash, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folders.Trash);
-        Directory.Move(server.Folder, trash);
+        Directory.Move(folder, trash);
         _ = Task.Run(() =>
         {
             try
@@ -244,25 +282,8 @@ public sealed class DatabaseFleet(
         });
     }
 
-    // One step at a time for each server; a failure is logged with the service and becomes the caller's exception.
-    private async Task StepAsync(PostgresServer server, string step, Func<Task> work, CancellationToken cancellationToken)
-    {
-        await server.Gate.WaitAsync(cancellationToken);
-        try
-        {
-            await work();
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            server.State = "failed";
-            logger.LogError("Database of service {Id}: {Step} failed: {Reason}", server.ServiceId, step, exception.Message);
-            throw new DatabaseException($"database {step} failed: {exception.Message}");
-        }
-        finally
-        {
-            server.Gate.Release();
-        }
-    }
+    private Task StepAsync(PostgresServer server, string step, Func<Task> work, CancellationToken cancellationToken) =>
+        ServerSteps.RunAsync(server, step, logger, work, cancellationToken);
 }
 
 /// Where a fork's data comes from: its parent's server, the strategy, and PITR's target on the emulated clock.

@@ -1,15 +1,20 @@
 using TigerEmulator.Lifecycle;
+using TigerEmulator.ReplicaSets;
 using TigerEmulator.Services;
 using TigerEmulator.Storage;
 using static TigerEmulator.Services.ServiceStatus;
 
 namespace TigerEmulator.Databases;
 
-/// The one place where the lifecycle drives the servers: each service step that needs its database changed holds
-/// the service in that step until the server has done it (READY is never reported before the server accepts
-/// connections), and a server step that fails moves the service to UNSTABLE with the reason in the log.
-public sealed class DatabaseListener(
+/// The one place where the lifecycle drives the servers: each service or read replica set step that needs its database
+/// changed holds the resource in that step until the server has done it (READY, or a set's active, is never reported
+/// before the server accepts connections), and a server step that fails moves the resource to its failure status
+/// (UNSTABLE, error) with the reason in the log. A service's standbys follow its primary (see ServiceReplicas).
+public sealed partial class DatabaseListener(
     DatabaseFleet fleet,
+    StandbyFleet standbys,
+    ServiceReplicas replicas,
+    IStore<ReplicaSetDocument> sets,
     DatabasePorts ports,
     ClockMarks marks,
     IStore<ServiceDocument> services,
@@ -30,7 +35,10 @@ public sealed class DatabaseListener(
     // A new service's password arrives with its first step and is needed at its last: kept here meanwhile, in memory.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Secret> initialPasswords = new();
 
-    public bool Holds(LifecycleEvent change) => StepOf(change) is not (ServerStep.None or ServerStep.Remember or ServerStep.Password or ServerStep.Seed or ServerStep.Gone);
+    // A set's error is a failure, not a step: its server is stopped behind it, with nothing to hold.
+    public bool Holds(LifecycleEvent change) =>
+        StepOf(change) is not (ServerStep.None or ServerStep.Remember or ServerStep.Password or ServerStep.Seed or ServerStep.Gone)
+        && change is not { Kind: ReplicaSetLifecycle.Kind, To: ReplicaSetStatus.Error };
 
     public async Task OnChangedAsync(LifecycleEvent change, LifecycleHold? hold, CancellationToken cancellationToken)
     {
@@ -50,18 +58,18 @@ public sealed class DatabaseListener(
         {
             // The fleet has logged it with the service; the hold's failure makes the service UNSTABLE, as does this
             // listener for a step nothing waits on (a seeded service's first start).
-            if (hold is null)
-            {
-                FailUnheld(change, failure.Message);
-            }
-            else
+            if (hold is not null)
             {
                 hold.Fail(failure.Message);
+            }
+            else if (change.Kind == ServiceLifecycle.Kind)
+            {
+                FailUnheld(change, failure.Message);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            logger.LogInformation("Database step of service {Id} abandoned: the service moved on", change.Id);
+            logger.LogInformation("Database step of {Kind} {Id} abandoned: it moved on", change.Kind, change.Id);
         }
     }
 
@@ -80,6 +88,12 @@ public sealed class DatabaseListener(
 
     private async Task RunAsync(ServerStep step, LifecycleEvent change, CancellationToken cancellationToken)
     {
+        if (change.Kind == ReplicaSetLifecycle.Kind)
+        {
+            await RunReplicaSetAsync(step, change, cancellationToken);
+            return;
+        }
+
         switch (step)
         {
             case ServerStep.Remember when change.Password is { } initial:
@@ -87,34 +101,47 @@ public sealed class DatabaseListener(
                 break;
             case ServerStep.Provision:
                 await ProvisionAsync(change, cancellationToken);
+                await replicas.EnsureHaAsync(change.Id, HaCountOf(change.Id), cancellationToken);
                 break;
             case ServerStep.Seed when change.Password is not null:
                 await ProvisionAsync(change, cancellationToken);
+                await replicas.EnsureHaAsync(change.Id, HaCountOf(change.Id), cancellationToken);
                 if (change.To is Paused or Pausing or Deleting)
                 {
                     await fleet.StopAsync(change.Id, cancellationToken);
+                    await replicas.StopAllAsync(change.Id, cancellationToken);
                 }
 
                 break;
             case ServerStep.Start:
                 await fleet.StartAsync(change.Id, cancellationToken);
+                await replicas.StartAllAsync(change.Id, HaCountOf(change.Id), cancellationToken);
                 break;
             case ServerStep.Stop:
                 await fleet.StopAsync(change.Id, cancellationToken);
+                await replicas.StopAllAsync(change.Id, cancellationToken);
                 break;
             case ServerStep.Restart:
+                // The standbys stream again on their own once the primary is back; a setHA changes their count.
                 await fleet.RestartAsync(change.Id, cancellationToken);
+                await replicas.EnsureHaAsync(change.Id, HaCountOf(change.Id), cancellationToken);
+                break;
+            case ServerStep.Failover:
+                await replicas.FailoverAsync(change.Id, HaCountOf(change.Id), cancellationToken);
                 break;
             case ServerStep.Password when change.Password is { } password:
                 await fleet.UpdatePasswordAsync(change.Id, password, cancellationToken);
                 break;
             case ServerStep.Remove or ServerStep.Gone:
                 initialPasswords.TryRemove(change.Id, out _);
+                await replicas.RemoveAllAsync(change.Id, cancellationToken);
                 await fleet.RemoveAsync(change.Id, cancellationToken);
                 ports.Release(change.Id);
                 break;
         }
     }
+
+    private int HaCountOf(string serviceId) => services.Get(serviceId)?.HaReplicaCount ?? 0;
 
     // A scenario's fork is seeded beside its parent, so it starts from an empty database like any seeded service.
     private Task ProvisionAsync(LifecycleEvent change, CancellationToken cancellationToken)
@@ -131,6 +158,7 @@ public sealed class DatabaseListener(
 
     private static ServerStep StepOf(LifecycleEvent change) => change switch
     {
+        { Kind: ReplicaSetLifecycle.Kind } => ReplicaSetStepOf(change),
         { Kind: not ServiceLifecycle.Kind } => ServerStep.None,
         { To: null } => ServerStep.Gone,
         { Action: LifecycleEvent.Seeded } => ServerStep.Seed,
@@ -142,6 +170,7 @@ public sealed class DatabaseListener(
         { To: Resuming } => ServerStep.Start,
         { To: Deleting } => ServerStep.Remove,
         { To: Unstable, Action: Crashed } => ServerStep.Start,
+        { To: Unstable, Action: "failover" } => ServerStep.Failover,
         _ => ServerStep.None,
     };
 
@@ -157,5 +186,6 @@ public sealed class DatabaseListener(
         Password,
         Remove,
         Gone,
+        Failover,
     }
 }

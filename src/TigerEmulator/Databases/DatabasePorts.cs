@@ -2,13 +2,14 @@ using System.Net;
 using System.Net.Sockets;
 using TigerEmulator.Endpoints;
 using TigerEmulator.Http;
+using TigerEmulator.ReplicaSets;
 using TigerEmulator.Services;
 
 namespace TigerEmulator.Databases;
 
-/// Hands each new service a pair of free ports from the configured range (its server's and the pooler's), checked
-/// free on 127.0.0.1 and kept for the service's life, and refuses a service beyond the limit on live databases.
-/// Other kinds (read replica sets, which have no server here) keep the made-up addresses.
+/// Hands each new service and read replica set a pair of free ports from the configured range (its server's and the
+/// pooler's), checked free on 127.0.0.1 and kept for its life, and refuses one beyond the limit on live databases.
+/// Other kinds keep the made-up addresses.
 public sealed class DatabasePorts(DatabaseSettings settings) : IEndpointAllocator
 {
     private readonly MadeUpEndpoints madeUp = new();
@@ -17,7 +18,7 @@ public sealed class DatabasePorts(DatabaseSettings settings) : IEndpointAllocato
 
     public EndpointAddress Allocate(string kind, string id, string projectId)
     {
-        if (kind != ServiceLifecycle.Kind)
+        if (kind is not (ServiceLifecycle.Kind or ReplicaSetLifecycle.Kind))
         {
             return madeUp.Allocate(kind, id, projectId);
         }
@@ -45,7 +46,7 @@ public sealed class DatabasePorts(DatabaseSettings settings) : IEndpointAllocato
             $"no free pair of ports left in {settings.FirstPort}-{settings.LastPort} ({DatabaseSettings.PortsKey})"));
     }
 
-    /// A service found at start keeps the port stored on it.
+    /// A service or replica set found at start keeps the port stored on it.
     public void Keep(string id, int port)
     {
         lock (gate)

@@ -60,6 +60,8 @@ public static class DatabaseSetup
         services.AddSingleton<ClockMarks>();
         services.AddSingleton<ForkCopy>();
         services.AddSingleton<DatabaseFleet>();
+        services.AddSingleton<StandbyFleet>();
+        services.AddSingleton<ServiceReplicas>();
         services.AddSingleton<DatabasePorts>();
         services.AddSingleton<IEndpointAllocator>(provider => provider.GetRequiredService<DatabasePorts>());
         services.AddSingleton<ILifecycleListener, DatabaseListener>();

@@ -1,15 +1,20 @@
 using TigerEmulator.Lifecycle;
+using TigerEmulator.ReplicaSets;
 using TigerEmulator.Services;
 using TigerEmulator.Storage;
 
 namespace TigerEmulator.Databases;
 
 /// The servers' life outside the lifecycle's steps: at start, the clusters a data folder keeps are taken back (the
-/// servers of running services started, leftovers of a killed emulator stopped); while running, a server found gone
-/// while its service is READY makes the service UNSTABLE, and the listener starts it again; at stop, every server is
-/// shut down cleanly, and a temporary databases folder removed.
+/// servers of running services started with their standbys, leftovers of a killed emulator stopped); while running, a
+/// primary found gone while its service is READY makes the service fail over to an HA standby when it has one running,
+/// else UNSTABLE until the listener starts it again, and a standby found gone is started again; at stop, every server
+/// is shut down cleanly, and a temporary databases folder removed.
 public sealed class DatabaseWatch(
     DatabaseFleet fleet,
+    StandbyFleet standbys,
+    ServiceReplicas replicas,
+    IStore<ReplicaSetDocument> sets,
     DatabaseFolders folders,
     DatabasePorts ports,
     IStore<ServiceDocument> services,
@@ -55,6 +60,7 @@ public sealed class DatabaseWatch(
             // Not cut short by the host's shutdown timeout: a server left running would outlive the emulator
             // (pg_ctl's own wait bounds each stop).
             await fleet.StopAllAsync(CancellationToken.None);
+            await standbys.StopAllAsync(CancellationToken.None);
         }
         catch (DatabaseException)
         {
@@ -91,12 +97,36 @@ public sealed class DatabaseWatch(
                     await fleet.SnapshotAsync(server, stoppingToken);
                 }
             }
+
+            foreach (var standby in standbys.Servers.Where(s => s.ShouldRun && s.State == "running" && s.Gate.CurrentCount > 0 && s.Pid is null))
+            {
+                await RestartStandbyAsync(standby, stoppingToken);
+            }
+        }
+    }
+
+    private async Task RestartStandbyAsync(PostgresServer standby, CancellationToken cancellationToken)
+    {
+        logger.LogWarning("Database of {Label} is gone; starting it again", standby.Label);
+        try
+        {
+            await standbys.ProvisionAsync(standby, cancellationToken);
+        }
+        catch (DatabaseException)
+        {
+            // Logged by the fleet; looked at again at the next tick only if it runs.
         }
     }
 
     private void Crashed(PostgresServer server)
     {
         server.State = "crashed";
+        if (standbys.HaOf(server.ServiceId).Any(standby => standby.Pid is not null) && BeganFailover(server.ServiceId))
+        {
+            logger.LogWarning("Database of service {Id} on port {Port} is gone; the service fails over to an HA replica", server.ServiceId, server.Port);
+            return;
+        }
+
         logger.LogWarning("Database of service {Id} on port {Port} is gone; the service is UNSTABLE until it is started again", server.ServiceId, server.Port);
         state.Run(() =>
         {
@@ -132,8 +162,9 @@ public sealed class DatabaseWatch(
             }
 
             ports.Keep(id, service.Port);
-            fleet.Adopt(id, service.Port, service.ServiceType);
-            starts.Add(Running.Contains(service.Status) ? fleet.StartAsync(id, cancellationToken) : fleet.StopAsync(id, cancellationToken));
+            var server = fleet.Adopt(id, service.Port, service.ServiceType);
+            AdoptStandbys(server);
+            starts.Add(Running.Contains(service.Status) ? StartWithStandbysAsync(service, cancellationToken) : fleet.StopAsync(id, cancellationToken));
         }
 
         try
@@ -143,6 +174,41 @@ public sealed class DatabaseWatch(
         catch (DatabaseException failure)
         {
             logger.LogError("A database could not be started again: {Reason}", failure.Message);
+        }
+    }
+
+    private bool BeganFailover(string serviceId) => ServiceFailover.Begin(serviceId, services, lifecycle, state).Document is not null;
+
+    private async Task StartWithStandbysAsync(ServiceDocument service, CancellationToken cancellationToken)
+    {
+        await fleet.StartAsync(service.Id, cancellationToken);
+        await replicas.StartAllAsync(service.Id, service.HaReplicaCount, cancellationToken);
+    }
+
+    // A service's HA standbys' and read replica sets' clusters, under its folder: known again (with their ports), or
+    // removed when their replica set is gone.
+    private void AdoptStandbys(PostgresServer primary)
+    {
+        foreach (var folder in Directory.EnumerateDirectories(primary.Folder, "ha-*"))
+        {
+            if (int.TryParse(Path.GetFileName(folder)[3..], System.Globalization.CultureInfo.InvariantCulture, out var node))
+            {
+                standbys.AdoptHa(primary, node);
+            }
+        }
+
+        var setsFolder = Path.Combine(primary.Folder, "replica-sets");
+        foreach (var folder in Directory.Exists(setsFolder) ? Directory.GetDirectories(setsFolder) : [])
+        {
+            if (sets.Get(Path.GetFileName(folder)) is { } set && set.ServiceId == primary.ServiceId)
+            {
+                ports.Keep(set.Id, set.Port);
+                standbys.AdoptReplicaSet(primary, set.Id, set.Port);
+            }
+            else
+            {
+                ServerAccount.RemoveTree(folder);
+            }
         }
     }
 

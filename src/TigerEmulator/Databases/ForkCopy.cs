@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace TigerEmulator.Databases;
 
 /// A fork's cluster, by its strategy: NOW, a base backup of the parent's running server (its data as of the fork call);
@@ -26,11 +24,7 @@ public sealed class ForkCopy(PostgresBinaries binaries, ServerAccount account, C
     private async Task BackupAsync(PostgresServer parent, PostgresServer fork, CancellationToken cancellationToken)
     {
         RequireRunning(parent);
-        await account.RunAsync(
-            binaries.BaseBackup,
-            ["-h", parent.SocketFolder, "-p", parent.Port.ToString(CultureInfo.InvariantCulture), "-U", ClusterTemplate.Superuser,
-             "-D", fork.DataFolder, "-X", "stream", "-c", "fast", "--no-sync"],
-            cancellationToken);
+        await BaseBackup.TakeAsync(parent, fork.DataFolder, binaries, account, cancellationToken);
     }
 
     private async Task<DateTime> CopySnapshotAsync(PostgresServer parent, PostgresServer fork, DateTime asOf, CancellationToken cancellationToken)

@@ -9,7 +9,24 @@ public sealed class PostgresServer(string serviceId, int port, string folder, Po
 
     public string ServiceId => serviceId;
 
+    /// The socket's port number; for a server that answers an endpoint (see <see cref="EndpointAnswers"/>), that port too.
     public int Port => port;
+
+    /// 0 for a service's primary, then its HA standbys (1, 2), then its read replica sets' standbys: what a node of the
+    /// service's logs names.
+    public int Node { get; init; }
+
+    /// What the emulator's log calls it: "service …", "HA replica 1 of service …", "read replica set … of service …".
+    public string Label { get; init; } = $"service {serviceId}";
+
+    /// Whether the server answers an endpoint of its own (a primary, a read replica set) or none (an HA standby).
+    public bool AnswersEndpoint { get; init; } = true;
+
+    /// The primary a standby streams from, and the name it gives itself there; null for a primary.
+    public StandbySource? Source { get; set; }
+
+    /// The names of the standbys whose flush a commit on this primary waits for (one of them): its HA standbys.
+    public IReadOnlyList<string> SyncStandbys { get; set; } = [];
 
     public string Folder => folder;
 
@@ -55,7 +72,7 @@ public sealed class PostgresServer(string serviceId, int port, string folder, Po
     {
         account.CreateOwnedFolder(SocketFolder);
         account.CreateOwnedFolder(ArchiveFolder);
-        ServerConfig.Write(DataFolder, new ServerAddress(listenAddress, port, SocketFolder, ArchiveFolder) { Recovery = Recovery, Preload = [.. Extensions.PreloadLibraries()] }, tls, account);
+        WriteConfig(tls, listenAddress);
         CapLog();
         await StopOrphanAsync(cancellationToken);
         try
@@ -75,6 +92,31 @@ public sealed class PostgresServer(string serviceId, int port, string folder, Po
         }
 
         State = "running";
+    }
+
+    /// Rewrites the server's settings (a primary's synchronous standbys change with its HA count) and has it reload them.
+    public async Task ReloadAsync((string Certificate, string Key) tls, string listenAddress, CancellationToken cancellationToken)
+    {
+        WriteConfig(tls, listenAddress);
+        await RunSqlAsync("select pg_reload_conf();\n", new Dictionary<string, string>(), cancellationToken);
+    }
+
+    /// Sends SIGKILL to the postmaster, as a crashed machine would end it, and waits (bounded) until it is gone.
+    public async Task KillAsync(CancellationToken cancellationToken)
+    {
+        if (Pid is not { } pid)
+        {
+            return;
+        }
+
+        await account.RunAsync("kill", ["-KILL", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)], cancellationToken);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (IsAlive(pid) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10, cancellationToken);
+        }
+
+        State = "killed";
     }
 
     /// A clean shutdown (fast: open sessions are ended); nothing to do for a server that is not running.
@@ -101,6 +143,13 @@ public sealed class PostgresServer(string serviceId, int port, string folder, Po
             input: script,
             environment: variables);
     }
+
+    private void WriteConfig((string Certificate, string Key) tls, string listenAddress) =>
+        ServerConfig.Write(
+            DataFolder,
+            new ServerAddress(listenAddress, port, SocketFolder, ArchiveFolder) { Recovery = Recovery, Replication = StandbySource.Settings(this), Preload = [.. Extensions.PreloadLibraries()] },
+            tls,
+            account);
 
     // A server replaying WAL answers read-only until it reaches its target and promotes itself; a password can be set
     // only after.

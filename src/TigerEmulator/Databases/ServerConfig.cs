@@ -23,7 +23,7 @@ public static class ServerConfig
             // Small and many: a service is a test database, and twenty of them share a laptop.
             .Append("shared_buffers = '16MB'\n")
             .Append("max_connections = 30\n")
-            .Append("max_wal_senders = 4\n")
+            .Append("max_wal_senders = 10\n")
             .Append("dynamic_shared_memory_type = 'posix'\n")
             // A failing ALTER ROLE would otherwise be written to the server's log with its password.
             .Append("log_min_error_statement = 'panic'\n")
@@ -34,6 +34,10 @@ public static class ServerConfig
             .AppendJoin("", address.Recovery.Select(line => line + "\n"))
             // Extensions by service type (issue 15): the cloud preloads timescaledb, which refuses to be created otherwise.
             .Append(CultureInfo.InvariantCulture, $"shared_preload_libraries = {Quote(string.Join(",", address.Preload))}\n")
+            // Replicas (issue 15): HA and read replica set standbys stream from their primary over its socket; a
+            // primary keeps enough WAL for a standby restarted a little behind, and waits for its HA standbys.
+            .Append("wal_keep_size = '128MB'\n")
+            .AppendJoin("", address.Replication.Select(line => line + "\n"))
             .ToString();
         var path = Path.Combine(dataFolder, FileName);
         File.WriteAllText(path, text);
@@ -52,4 +56,6 @@ public sealed record ServerAddress(string Listen, int Port, string SocketFolder,
 
     /// Libraries the server loads at start: its service type's preloaded extensions.
     public IReadOnlyList<string> Preload { get; init; } = [];
+    /// A standby's connection to its primary, or a primary's synchronous standbys (see <see cref="StandbySource"/>).
+    public IReadOnlyList<string> Replication { get; init; } = [];
 }

@@ -37,11 +37,7 @@ public static class ServiceSnapshots
     public static async Task TakeHotAsync(PostgresServer server, DateTime at, PostgresBinaries binaries, ServerAccount account, CancellationToken cancellationToken)
     {
         account.CreateOwnedFolder(Folder(server));
-        await account.RunAsync(
-            binaries.BaseBackup,
-            ["-h", server.SocketFolder, "-p", server.Port.ToString(CultureInfo.InvariantCulture), "-U", ClusterTemplate.Superuser,
-             "-D", Path.Combine(Folder(server), Name(at)), "-X", "stream", "-c", "fast", "--no-sync"],
-            cancellationToken);
+        await BaseBackup.TakeAsync(server, Path.Combine(Folder(server), Name(at)), binaries, account, cancellationToken);
         server.LastSnapshot = at;
         foreach (var old in All(server).SkipLast(KeptCount))
         {

@@ -28,6 +28,10 @@ public sealed record TruncateEffect() : FaultEffect("truncate");
 /// Nothing is answered for a bounded time, then the connection closes; a client's own timeout should fire first.
 public sealed record HangEffect(TimeSpan Bound) : FaultEffect("hang");
 
+/// The request carries on, and the service it names (the rule's resource) fails over: its primary is killed and an HA
+/// replica promoted (see ServiceFailover). Not terminal: the request is answered as it would be, already UNSTABLE.
+public sealed record FailoverEffect() : FaultEffect("failover");
+
 /// The due step is held until the clock is advanced (POST /_emulator/clock/advance).
 public sealed record StallEffect() : FaultEffect("stall")
 {

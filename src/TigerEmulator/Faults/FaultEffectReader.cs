@@ -42,6 +42,7 @@ public static class FaultEffectReader
             "stall" => new StallEffect(),
             "unstable" => new UnstableEffect(rule.OptionalBool("recover") ?? true),
             "replica_error" => new ReplicaErrorEffect(),
+            "failover" => new FailoverEffect(),
             _ => new PeeringFailureEffect(rule.OptionalString("message", 1000) ?? "The peer VPC was not found or rejected the peering request"),
         };
     }

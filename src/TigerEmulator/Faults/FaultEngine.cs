@@ -81,6 +81,7 @@ public sealed class FaultEngine
             FaultEffect? terminal = null;
             string? terminalRule = null;
             List<string>? fired = null;
+            List<string>? failOver = null;
             foreach (var armed in rules)
             {
                 if (armed.Rule.Effect.IsLifecycle || !armed.Rule.Match.Matches(target) || !armed.Fire())
@@ -93,6 +94,10 @@ public sealed class FaultEngine
                 {
                     delay += latency.Distribution.Sample(armed.Random);
                 }
+                else if (armed.Rule.Effect is FailoverEffect)
+                {
+                    (failOver ??= []).Add(armed.Rule.Match.Resource!);
+                }
                 else if (terminal is null)
                 {
                     terminal = armed.Rule.Effect;
@@ -100,7 +105,7 @@ public sealed class FaultEngine
                 }
             }
 
-            return fired is null ? FaultDecision.None : new FaultDecision(delay, terminal, terminalRule, fired);
+            return fired is null ? FaultDecision.None : new FaultDecision(delay, terminal, terminalRule, fired) { FailOver = failOver ?? [] };
         }
     }
 

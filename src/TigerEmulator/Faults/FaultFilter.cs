@@ -1,4 +1,7 @@
 using TigerEmulator.Http;
+using TigerEmulator.Lifecycle;
+using TigerEmulator.Services;
+using TigerEmulator.Storage;
 
 namespace TigerEmulator.Faults;
 
@@ -21,6 +24,13 @@ public sealed class FaultFilter(FaultEngine engine) : IEndpointFilter
         }
 
         http.Items[FiredItemKey] = decision.Fired;
+        foreach (var serviceId in decision.FailOver)
+        {
+            // A service that cannot fail over (not READY, no HA replica, unknown) is left as it is.
+            ServiceFailover.Begin(
+                serviceId, http.RequestServices.GetRequiredService<IStore<ServiceDocument>>(), http.RequestServices.GetRequiredService<ResourceLifecycle>(), http.RequestServices.GetRequiredService<StateLock>());
+        }
+
         if (decision.Delay > TimeSpan.Zero && !await ConnectionFaults.WaitAsync(http, decision.Delay))
         {
             return Results.Empty;

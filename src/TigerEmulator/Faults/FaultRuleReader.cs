@@ -9,7 +9,7 @@ namespace TigerEmulator.Faults;
 public static partial class FaultRuleReader
 {
     public static readonly IReadOnlyList<string> Effects =
-        ["error", "latency", "drop", "truncate", "hang", "stall", "unstable", "replica_error", "peering_failure"];
+        ["error", "latency", "drop", "truncate", "hang", "stall", "unstable", "replica_error", "peering_failure", "failover"];
 
     private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
@@ -25,6 +25,7 @@ public static partial class FaultRuleReader
         var match = ReadMatch(rule);
         var effect = FaultEffectReader.Read(effectName, rule);
         CheckMatchFits(rule, match, effect, table);
+        CheckFailoverNamesService(rule, match, effect);
         var probability = rule.OptionalNumber("probability", 0, 1) ?? 1;
         var times = rule.OptionalInt("times", 1, int.MaxValue);
         var after = rule.OptionalInt("after", 0, int.MaxValue) ?? 0;
@@ -53,6 +54,15 @@ public static partial class FaultRuleReader
         }
 
         return new FaultMatch(operation, method, path, rule.OptionalString("project", 64), rule.OptionalString("resource", 64));
+    }
+
+    // A failover happens to one service: the rule names it, whichever requests it matches on.
+    private static void CheckFailoverNamesService(MapReader rule, FaultMatch match, FaultEffect effect)
+    {
+        if (effect is FailoverEffect && match.Resource is null)
+        {
+            throw rule.Error("resource", "is required for the effect 'failover': the id of the service whose primary fails");
+        }
     }
 
     // A lifecycle fault happens in the background, to a resource: it has no method or path, only the call that began the action.

@@ -43,9 +43,15 @@ public static class ServiceLifecycle
     public static readonly LifecycleAction Recover = new(Kind, "recover", null, null,
         [new(Unstable, Minutes(5))], LifecycleStep.Final(Ready, Restart)) { Faultable = false };
 
+    /// The primary is killed and an HA replica promoted in its place (the control API, a `failover` fault rule, or a
+    /// primary found dead while HA replicas run): UNSTABLE until the promoted server accepts writes and the HA count
+    /// is whole again. Not faultable, like recover: it is itself the fault.
+    public static readonly LifecycleAction Failover = new(Kind, "failover", null, WhenReady,
+        [new(Unstable, Seconds(30), Halt)], LifecycleStep.Final(Ready, Restart)) { Faultable = false };
+
     public static readonly KindShape<ServiceDocument> Shape = new(Kind, service => service.ProjectId)
     {
-        Actions = [Create, Fork, Resize, SetHa, AttachVpc, DetachVpc, StopService, StartService, Delete, Recover],
+        Actions = [Create, Fork, Resize, SetHa, AttachVpc, DetachVpc, StopService, StartService, Delete, Recover, Failover],
         FailedStatus = Unstable,
     };
 

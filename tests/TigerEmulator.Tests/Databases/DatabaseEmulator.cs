@@ -88,6 +88,27 @@ public sealed class DatabaseEmulator : IDisposable
         return await Factory.ConnectionStringAsync((string)created["service_id"]!, (string)created["initial_password"]!) + ";Pooling=false";
     }
 
+    /// Asks for a read replica set of the service, waits until it is active, and returns its id and a connection string
+    /// for its own endpoint with the parent's password.
+    public async Task<(string Id, string ConnectionString)> ActiveReplicaSetAsync(string serviceId, string password)
+    {
+        var id = await Seeder.ActiveReplicaSetAsync(serviceId);
+        return (id, await ReplicaSetConnectionAsync(serviceId, id, password));
+    }
+
+    public async Task<JsonNode> ReplicaSetAsync(string serviceId, string setId) =>
+        (await Client.GetJsonAsync($"{Seeder.ServicePath(serviceId)}/replicaSets")).AsArray().Single(set => (string?)set!["id"] == setId)!;
+
+    public async Task<string> ReplicaSetConnectionAsync(string serviceId, string setId, string password)
+    {
+        var endpoint = (await ReplicaSetAsync(serviceId, setId))["endpoint"]!;
+        return DatabaseConnection.Format((string)endpoint["host"]!, (int)endpoint["port"]!, password) + ";Pooling=false";
+    }
+
+    /// The standbys GET /_emulator/databases lists for a service (HA and read replica sets), by node.
+    public async Task<List<JsonNode>> StandbysOfAsync(string serviceId) =>
+        [.. (await DatabasesAsync())["standbys"]!.AsArray().Where(s => (string?)s!["service_id"] == serviceId).Select(s => s!)];
+
     /// Starts an action and advances emulated time until the service reaches the status.
     public async Task ActAsync(string serviceId, string action, object? body, string until)
     {

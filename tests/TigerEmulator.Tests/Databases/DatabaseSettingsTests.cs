@@ -19,7 +19,7 @@ public sealed class DatabaseSettingsTests(ITestOutputHelper output)
         var created = await emulator.Client.CreateServiceAsync(emulator.Factory.ProjectId);
 
         Assert.Equal(
-            """{"enabled":false,"description":"services have no database (TIGER_EMULATOR_DATABASES=off)","databases":[]}""",
+            """{"enabled":false,"description":"services have no database (TIGER_EMULATOR_DATABASES=off)","databases":[],"standbys":[]}""",
             databases.ToJsonString());
         Assert.EndsWith(".tsdb.cloud.timescale.com", (string)created["endpoint"]!["host"]!);
     }

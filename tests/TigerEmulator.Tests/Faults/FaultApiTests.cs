@@ -98,8 +98,8 @@ public sealed class FaultApiTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData("""{"status": 503, "probability": 1.5}""", "'probability' must be between 0 and 1, not 1.5")]
-    [InlineData("""{"effect": "explode"}""", "'effect' must be one of error, latency, drop, truncate, hang, stall, unstable, replica_error, peering_failure, not 'explode'")]
-    [InlineData("""{"probability": 0.5}""", "'effect' is required (one of error, latency, drop, truncate, hang, stall, unstable, replica_error, peering_failure), unless 'status' makes it an error")]
+    [InlineData("""{"effect": "explode"}""", "'effect' must be one of error, latency, drop, truncate, hang, stall, unstable, replica_error, peering_failure, failover, not 'explode'")]
+    [InlineData("""{"probability": 0.5}""", "'effect' is required (one of error, latency, drop, truncate, hang, stall, unstable, replica_error, peering_failure, failover), unless 'status' makes it an error")]
     [InlineData("""{"operation": "makeCoffee", "status": 503}""", "'operation' is not an operationId of the contract: 'makeCoffee'")]
     [InlineData("""{"status": 503, "probabilty": 0.5}""", "'probabilty' is not a known field here; known fields: ")]
     [InlineData("""{"status": "503"}""", "'status' must be a number, not the text '503'")]
@@ -112,6 +112,8 @@ public sealed class FaultApiTests(ITestOutputHelper output)
     [InlineData("""{"effect": "drop", "retry_after": 3}""", "'retry_after' does not apply to the effect 'drop'")]
     [InlineData("""{"effect": "unstable", "path": "/public/api/v1/auth/info"}""", "'path' does not apply to the lifecycle effect 'unstable'")]
     [InlineData("""{"effect": "replica_error", "operation": "createService"}""", "'operation' must start an action the effect 'replica_error' applies to (createReplicaSet, resizeReplicaSet, deleteReplicaSet), not 'createService'")]
+    [InlineData("""{"effect": "failover", "operation": "getService"}""", "'resource' is required for the effect 'failover': the id of the service whose primary fails")]
+    [InlineData("""{"effect": "failover", "resource": "svc", "status": 503}""", "'status' does not apply to the effect 'failover'")]
     [InlineData("""{"status": 503, "method": "FETCH"}""", "'method' must be one of GET, POST, PUT, PATCH, DELETE, not 'FETCH'")]
     [InlineData("""{"status": 503, "path": "services"}""", "'path' must start with '/', not 'services'")]
     public async Task AddFault_Invalid_Answers400NamingTheField(string rule, string message)
