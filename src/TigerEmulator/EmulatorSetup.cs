@@ -54,6 +54,7 @@ public static class EmulatorSetup
         services.AddDatabaseWatch();
         services.AddStorage();
         services.AddLogs();
+        services.AddMetrics();
         services.AddSwaggerDocuments();
         services.ConfigureHttpJsonOptions(options =>
         {

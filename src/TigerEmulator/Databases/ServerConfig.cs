@@ -25,13 +25,24 @@ public static class ServerConfig
             .Append("max_connections = 30\n")
             .Append("max_wal_senders = 4\n")
             .Append("dynamic_shared_memory_type = 'posix'\n")
-            // A failing ALTER ROLE would otherwise be written to the server's log with its password.
-            .Append("log_min_error_statement = 'panic'\n")
-            .Append("log_connections = off\n")
             // Every finished WAL segment is kept beside the cluster, for PITR forks to replay.
             .Append("archive_mode = on\n")
             .Append(CultureInfo.InvariantCulture, $"archive_command = {Quote($"cp \"%p\" \"{address.ArchiveFolder}/%f\"")}\n")
             .AppendJoin("", address.Recovery.Select(line => line + "\n"))
+            // Server logs (issue 15): PostgreSQL's JSON log, read by GET .../logs (see ServerLogFiles). Connections,
+            // checkpoints and each error with its statement; the emulator's own sessions log no statement.
+            .Append("logging_collector = on\n")
+            .Append("log_destination = 'jsonlog'\n")
+            .Append(CultureInfo.InvariantCulture, $"log_directory = {Quote(address.LogFolder)}\n")
+            .Append("log_filename = 'postgresql-%Y%m%d-%H%M%S.log'\n")
+            .Append("log_file_mode = 0600\n")
+            .Append("log_rotation_age = 0\n")
+            .Append(CultureInfo.InvariantCulture, $"log_rotation_size = '{ServerLogFiles.RotationMegabytes}MB'\n")
+            .Append("log_timezone = 'UTC'\n")
+            .Append("log_connections = on\n")
+            .Append("log_checkpoints = on\n")
+            .Append("log_min_error_statement = 'error'\n")
+            // End of server logs.
             .ToString();
         var path = Path.Combine(dataFolder, FileName);
         File.WriteAllText(path, text);
@@ -47,4 +58,7 @@ public sealed record ServerAddress(string Listen, int Port, string SocketFolder,
 {
     /// Settings of a first start that replays WAL to a point in time (a PITR fork); none otherwise.
     public IReadOnlyList<string> Recovery { get; init; } = [];
+
+    /// Where the server writes its JSON log (see ServerLogSettings).
+    public required string LogFolder { get; init; }
 }

@@ -22,8 +22,11 @@ internal sealed class LogTimeline
 
     public long Count { get; }
 
-    public static LogTimeline For(ServiceDocument service, int node, DateTime now, LogSettings settings) =>
-        new(new LogTimelineBuilder(service, node, now, settings).Build());
+    /// The generated log, or, with a real server's book, the generated log up to the book's beginning and the book after.
+    public static LogTimeline For(ServiceDocument service, int node, DateTime now, LogSettings settings, ServerLogSnapshot? server = null) =>
+        server is null
+            ? new(new LogTimelineBuilder(service, node, now, settings).Build())
+            : new([.. new LogTimelineBuilder(service, node, now, settings, server.Since).Build(), new ServerPiece(server, now)]);
 
     /// How many entries are strictly older than the time: the ordinal of the first entry at or after it.
     public long CountBefore(DateTime time)
