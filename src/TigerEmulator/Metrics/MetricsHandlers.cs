@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using TigerEmulator.Http;
 using TigerEmulator.Lifecycle;
 using TigerEmulator.Reading;
@@ -25,7 +26,7 @@ public static class MetricsHandlers
     /// like any other bad field: the resource asked about, the service, exists.
     public static async Task<Results<Ok<IReadOnlyList<MetricSeriesBody>>, ErrorResult>> Series(
         string project_id, string service_id, HttpRequest request, ServiceCatalog catalog, EmulatorClock clock, EmulatorOptions options,
-        ServerSamples samples, IServiceProvider provider)
+        [FromServices] ServerSamples samples, [FromServices] IServiceProvider provider)
     {
         var query = SeriesRequest.Parse(await JsonBody.ReadAsync(request));
         var service = catalog.Find(project_id, service_id);

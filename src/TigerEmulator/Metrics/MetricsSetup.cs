@@ -2,5 +2,5 @@ namespace TigerEmulator.Metrics;
 
 public static class MetricsSetup
 {
-    public static IServiceCollection AddMetrics(this IServiceCollection services) => services.AddSingleton<ServerSamples>();
+    public static IServiceCollection AddServiceMetrics(this IServiceCollection services) => services.AddSingleton<ServerSamples>();
 }

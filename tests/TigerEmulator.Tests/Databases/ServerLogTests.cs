@@ -108,6 +108,63 @@ public sealed class ServerLogTests(ITestOutputHelper output)
         Assert.Equal(before, primary);
     }
 
+    [Fact]
+    public async Task CursorPaging_OverTheServersLines_WhileNewOnesArrive_AndAcrossARestart_YieldsEveryEntryOnce()
+    {
+        var dataDir = DatabaseEmulator.NewDataFolder("tiger-server-logs-");
+        try
+        {
+            string id, logs, window, firstCursor;
+            List<WalkedEntry> firstPage, rest;
+            using (var first = new DatabaseEmulator(output, dataDir))
+            {
+                string connection;
+                (id, connection) = await first.ReadyServiceAsync();
+                logs = LogsClient.Path(first.Factory.ProjectId, id);
+                await FailManyAsync(connection, "early", 600);
+                await EventuallyOnPageAsync(first, logs, entries => entries.Any(e => e.Message.Contains("early_599", StringComparison.Ordinal)));
+                await first.Factory.AdvanceAsync(TimeSpan.FromMinutes(1));
+                window = LogsClient.Query(until: first.Factory.Clock.GetUtcNow().UtcDateTime.AddSeconds(-1));
+
+                var page = await LogsClient.PageAsync(first.Client, logs, window);
+                firstPage = [.. WalkedEntry.FromPage(page)];
+                firstCursor = (string)page["last_cursor"]!;
+                await FailManyAsync(connection, "late", 50);
+                await EventuallyOnPageAsync(first, logs, entries => entries.Any(e => e.Message.Contains("late_49", StringComparison.Ordinal)));
+                rest = await LogsClient.WalkAsync(first.Client, logs, $"{window}&cursor={WebUtility.UrlEncode(firstCursor)}");
+
+                List<WalkedEntry> walked = [.. firstPage, .. rest];
+                Assert.Equal(500, firstPage.Count);
+                Assert.Equal(walked.Count, walked.Distinct().Count());
+                Assert.Equal(600, walked.Count(e => e.Message.Contains("\nSTATEMENT:  select * from early_", StringComparison.Ordinal)));
+                Assert.DoesNotContain(walked, e => e.Message.Contains("late_", StringComparison.Ordinal));
+                Assert.Equal(walked, await LogsClient.WalkAsync(first.Client, logs, window));
+            }
+
+            // Another emulator on the same data folder: its clock starts over, so it is moved past the window first.
+            using var second = new DatabaseEmulator(output, dataDir, new Dictionary<string, string?>());
+            await second.Factory.AdvanceAsync(TimeSpan.FromMinutes(5));
+            Assert.Equal([.. firstPage, .. rest], await LogsClient.WalkAsync(second.Client, logs, window));
+            Assert.Equal(rest, await LogsClient.WalkAsync(second.Client, logs, $"{window}&cursor={WebUtility.UrlEncode(firstCursor)}"));
+        }
+        finally
+        {
+            Directory.Delete(dataDir, recursive: true);
+        }
+    }
+
+    // Each statement fails on its own, one ERROR entry apiece.
+    private static async Task FailManyAsync(string connection, string prefix, int count)
+    {
+        await using var session = new NpgsqlConnection(connection);
+        await session.OpenAsync();
+        for (var i = 0; i < count; i++)
+        {
+            await using var command = new NpgsqlCommand($"select * from {prefix}_{i}", session);
+            await Assert.ThrowsAsync<PostgresException>(() => command.ExecuteNonQueryAsync());
+        }
+    }
+
     private static async Task<List<WalkedEntry>> EventuallyOnPageAsync(DatabaseEmulator emulator, string logs, Func<IReadOnlyList<WalkedEntry>, bool> shows)
     {
         IReadOnlyList<WalkedEntry> page = [];
