@@ -9,9 +9,11 @@ public static class LogPage
 {
     public const int Size = 500;
 
+    public static ServiceLogsBody Read(ServiceDocument service, LogQuery query, DateTime now, LogSettings settings) => Read(service, query, now, settings, null);
+
     /// With a real server's book for the node, the page reads the generated log up to the book's beginning and the book
     /// after it (see LogTimeline.For).
-    internal static ServiceLogsBody Read(ServiceDocument service, LogQuery query, DateTime now, LogSettings settings, ServerLogSnapshot? server = null)
+    internal static ServiceLogsBody Read(ServiceDocument service, LogQuery query, DateTime now, LogSettings settings, ServerLogSnapshot? server)
     {
         var nodes = 1 + service.HaReplicaCount;
         if (query.Node < 0 || query.Node >= nodes)
