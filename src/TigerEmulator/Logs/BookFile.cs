@@ -9,15 +9,35 @@ namespace TigerEmulator.Logs;
 /// dropped, file and all, and read again from the server's log.
 internal static class BookFile
 {
-    public static void Create(string path, DateTime since)
-    {
-        var line = Line(writer => writer.WriteNumber("since", since.Ticks));
-        File.WriteAllBytes(path, line);
-    }
+    public static void Create(string path, DateTime since) => File.WriteAllBytes(path, Header(since, 0));
 
     public static void Append(string path, IReadOnlyList<ServerEntry> entries, BookMark mark)
     {
         using var file = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
+        Write(file, entries, mark);
+    }
+
+    /// The book after its oldest entries went: written beside it, then moved over it in one step.
+    public static void Rewrite(string path, DateTime since, long dropped, IReadOnlyList<ServerEntry> entries, BookMark mark)
+    {
+        var next = path + ".next";
+        using (var file = new FileStream(next, FileMode.Create, FileAccess.Write))
+        {
+            file.Write(Header(since, dropped));
+            Write(file, entries, mark);
+        }
+
+        File.Move(next, path, overwrite: true);
+    }
+
+    private static byte[] Header(DateTime since, long dropped) => Line(writer =>
+    {
+        writer.WriteNumber("since", since.Ticks);
+        writer.WriteNumber("dropped", dropped);
+    });
+
+    private static void Write(FileStream file, IReadOnlyList<ServerEntry> entries, BookMark mark)
+    {
         foreach (var entry in entries)
         {
             file.Write(Line(writer =>
@@ -38,10 +58,10 @@ internal static class BookFile
         }));
     }
 
-    public static T Load<T>(ServerLogPlace place, Func<DateTime, List<ServerEntry>, BookMark, T> make)
+    public static T Load<T>(ServerLogPlace place, Func<DateTime, long, List<ServerEntry>, BookMark, T> make)
     {
         var bytes = File.ReadAllBytes(place.BookFile);
-        var (since, kept, keptMark, keptLength) = (DateTime.MinValue, new List<ServerEntry>(), (BookMark?)null, 0L);
+        var (since, dropped, kept, keptMark, keptLength) = (DateTime.MinValue, 0L, new List<ServerEntry>(), (BookMark?)null, 0L);
         var pending = new List<ServerEntry>();
         var position = 0;
         foreach (var range in bytes.AsSpan().Split((byte)'\n'))
@@ -64,6 +84,7 @@ internal static class BookFile
             if (root.TryGetProperty("since", out var begins))
             {
                 since = Time(begins);
+                dropped = root.TryGetProperty("dropped", out var gone) ? gone.GetInt64() : 0;
                 (keptMark, keptLength) = (new BookMark(null, 0, since, DateTime.MinValue), position);
             }
             else if (root.TryGetProperty("t", out var stamp))
@@ -90,7 +111,7 @@ internal static class BookFile
             file.SetLength(keptLength);
         }
 
-        return make(since, kept, keptMark);
+        return make(since, dropped, kept, keptMark);
     }
 
     private static JsonDocument? TryParse(ReadOnlyMemory<byte> line)

@@ -30,7 +30,7 @@ public static class LogPage
 
         // The window is [since, until], both ends included, and never reaches past the emulated now.
         var timeline = LogTimeline.For(service, query.Node, now, settings, server);
-        var oldest = query.Since is { } since ? timeline.CountBefore(since) : 0;
+        var oldest = query.Since is { } since ? timeline.CountBefore(since) : timeline.First;
         var newest = query.Until is { } until && until < now ? timeline.CountBefore(until.AddTicks(1)) : timeline.Count;
         var top = query.Cursor is { } cursor ? Math.Min(cursor.Next, newest) : newest - ((long)query.Page * Size);
         if (!query.Filter.IsEmpty)

@@ -13,10 +13,17 @@ namespace TigerEmulator.Logs;
 /// the emulated now. With the clock running as the machine's, that is the time PostgreSQL wrote; with a clock a test
 /// holds still, the entries read at one reading share its moment. A failure the lifecycle recorded for the service
 /// (a server that would not start) is written into the book at its time, as the generated log tells it.
+///
+/// Size: past <see cref="DefaultCap"/> entries the book lets its older half go (rewriting its file); the entries left
+/// keep their ordinals, so a cursor into them stays exact, and one into what went gives an empty page.
 internal sealed class ServerLogBook
 {
+    /// About 20 MB of book for a busy server's log.
+    public const int DefaultCap = 100_000;
+
     private readonly Lock gate = new();
     private readonly ServerLogPlace place;
+    private readonly int cap;
     private ServerEntry[] entries = new ServerEntry[64];
     private int count;
     private SeveritySet severities;
@@ -24,9 +31,13 @@ internal sealed class ServerLogBook
     // The last reading: the file and the offset it stopped at, its emulated now, the newest failure written in.
     private BookMark mark;
 
-    private ServerLogBook(ServerLogPlace place, DateTime since)
+    // Entries let go at the oldest end.
+    private long dropped;
+
+    private ServerLogBook(ServerLogPlace place, DateTime since, int cap)
     {
         this.place = place;
+        this.cap = cap;
         Since = since;
         mark = new BookMark(null, 0, since, DateTime.MinValue);
     }
@@ -35,20 +46,20 @@ internal sealed class ServerLogBook
     public DateTime Since { get; }
 
     /// The book kept beside the log, or a new one beginning at the time given.
-    public static ServerLogBook Open(ServerLogPlace place, DateTime since)
+    public static ServerLogBook Open(ServerLogPlace place, DateTime since, int cap = DefaultCap)
     {
         if (File.Exists(place.BookFile))
         {
-            return BookFile.Load(place, (loadedSince, loaded, loadedMark) =>
+            return BookFile.Load(place, (loadedSince, loadedDropped, loaded, loadedMark) =>
             {
-                var book = new ServerLogBook(place, loadedSince) { mark = loadedMark };
+                var book = new ServerLogBook(place, loadedSince, cap) { mark = loadedMark, dropped = loadedDropped };
                 book.Append(loaded);
                 return book;
             });
         }
 
         BookFile.Create(place.BookFile, since);
-        return new ServerLogBook(place, since);
+        return new ServerLogBook(place, since, cap);
     }
 
     /// Reads what the server wrote since the last reading into the book, then answers the book as it stands.
@@ -69,7 +80,12 @@ internal sealed class ServerLogBook
                 mark = next;
             }
 
-            return new ServerLogSnapshot(Since, entries, count, severities);
+            if (count > cap)
+            {
+                LetOlderHalfGo();
+            }
+
+            return new ServerLogSnapshot(Since, entries, count, severities) { Dropped = dropped };
         }
     }
 
@@ -109,6 +125,15 @@ internal sealed class ServerLogBook
         return merged;
     }
 
+    // The file is rewritten before memory changes: a crash in between leaves the book as it was, or as it is now.
+    private void LetOlderHalfGo()
+    {
+        var kept = entries.AsSpan(count - (cap / 2), cap / 2).ToArray();
+        BookFile.Rewrite(place.BookFile, Since, dropped + (count - kept.Length), kept, mark);
+        (dropped, entries, count, severities) = (dropped + (count - kept.Length), new ServerEntry[Math.Max(64, kept.Length * 2)], 0, SeveritySet.None);
+        Append(kept);
+    }
+
     // Readers hold the array they were given: a larger one is a copy, so the entries they see never move.
     private void Append(IReadOnlyList<ServerEntry> more)
     {
@@ -131,5 +156,8 @@ internal sealed class ServerLogBook
 /// taken at (new entries are stamped at or after it), and the time of the newest failure written into the book.
 internal sealed record BookMark(string? File, long Offset, DateTime Floor, DateTime LastFailure);
 
-/// A book as one page reads it: its first Count entries never change.
-internal sealed record ServerLogSnapshot(DateTime Since, ServerEntry[] Entries, int Count, SeveritySet Severities);
+/// A book as one page reads it: its first Count entries never change. Dropped: entries let go before the first.
+internal sealed record ServerLogSnapshot(DateTime Since, ServerEntry[] Entries, int Count, SeveritySet Severities)
+{
+    public long Dropped { get; init; }
+}
