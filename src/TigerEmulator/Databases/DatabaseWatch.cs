@@ -90,6 +90,9 @@ public sealed class DatabaseWatch(
                 {
                     await fleet.SnapshotAsync(server, stoppingToken);
                 }
+
+                // A busy server's JSON log is capped while it runs too, not only at its next start.
+                ServerLogFiles.Prune(server.LogFolder);
             }
         }
     }

@@ -6,7 +6,8 @@ namespace TigerEmulator.Databases;
 /// client's password in a statement is redacted before the API shows it (Logs/PasswordRedaction).
 public static class ServerLogFiles
 {
-    /// A file is rotated at this size; at each start of the server only the newest files are kept.
+    /// A file is rotated at this size; at each start of the server, and each second while it runs, only the newest
+    /// files are kept.
     public const int RotationMegabytes = 10;
 
     /// Files kept at a start: with the rotation size, the cap on what a server's log takes on disk.
@@ -15,14 +16,16 @@ public static class ServerLogFiles
     /// Removes all but the newest files of a log folder (names sort by time).
     public static void Prune(string logFolder)
     {
-        if (!Directory.Exists(logFolder))
+        try
         {
-            return;
+            foreach (var old in Directory.GetFiles(logFolder, "postgresql-*").Order(StringComparer.Ordinal).SkipLast(FilesKept))
+            {
+                File.Delete(old);
+            }
         }
-
-        foreach (var old in Directory.GetFiles(logFolder, "postgresql-*").Order(StringComparer.Ordinal).SkipLast(FilesKept))
+        catch (IOException)
         {
-            File.Delete(old);
+            // The folder went with its service, or is not there yet: nothing to cap.
         }
     }
 
