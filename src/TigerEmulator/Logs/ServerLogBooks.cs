@@ -22,6 +22,12 @@ public sealed class ServerLogBooks
         // real one begins; a server that has not reached it yet begins its book now.
         try
         {
+            // A book whose file went (its service removed, and one of the same id seeded again) is not that server's.
+            if (books.TryGetValue(place.BookFile, out var cached) && cached.IsValueCreated && !File.Exists(place.BookFile))
+            {
+                books.TryRemove(KeyValuePair.Create(place.BookFile, cached));
+            }
+
             var book = books.GetOrAdd(place.BookFile, _ => new Lazy<ServerLogBook>(() => ServerLogBook.Open(place, FirstStart(service) ?? now))).Value;
             var failures = service.History.Where(change => change.Reason is not null).Select(change => (change.At, change.Reason!));
             return book.Read(now, TimeProvider.System.GetUtcNow().UtcDateTime, failures);
