@@ -73,12 +73,16 @@ internal sealed class ServerLogBook
             var failed = failures.Where(f => f.At > mark.LastFailure && f.At >= Since && f.At <= now).OrderBy(f => f.At).ToList();
             var written = Merge(read, failed.Select(f => new ServerEntry(f.At > floor ? f.At : floor, "ERROR", f.Reason.ReplaceLineEndings(" "), read.Count > 0 ? read[^1].Pid : LastPid())));
             var next = new BookMark(file, offset, now, failed.Count > 0 ? failed[^1].At : mark.LastFailure);
-            if (written.Count > 0 || next != mark)
+            // A reading that found nothing moves the floor in memory only: a client polling the logs must not grow the
+            // book. After a restart the floor is the last one written, which can only stamp a new entry earlier, at
+            // the book's newest end all the same.
+            if (written.Count > 0 || next with { Floor = mark.Floor } != mark)
             {
                 BookFile.Append(place.BookFile, written, next);
                 Append(written);
-                mark = next;
             }
+
+            mark = next;
 
             if (count > cap)
             {
