@@ -11,6 +11,7 @@ using TigerEmulator.Http;
 using TigerEmulator.Journal;
 using TigerEmulator.Lifecycle;
 using TigerEmulator.Logs;
+using TigerEmulator.Metrics;
 using TigerEmulator.ReplicaSets;
 using TigerEmulator.Scenarios;
 using TigerEmulator.Services;
@@ -54,6 +55,7 @@ public static class EmulatorSetup
         services.AddDatabaseWatch();
         services.AddStorage();
         services.AddLogs();
+        services.AddServiceMetrics();
         services.AddSwaggerDocuments();
         services.ConfigureHttpJsonOptions(options =>
         {

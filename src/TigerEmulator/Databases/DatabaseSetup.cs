@@ -67,6 +67,7 @@ public static class DatabaseSetup
         services.AddSingleton<ILifecycleListener, DatabaseListener>();
         services.AddSingleton<IResetParticipant, DatabaseReset>();
         services.AddSingleton<DatabaseWatch>();
+        services.AddSingleton<RealServers.IRealServers, DatabaseServers>();
         return services;
     }
 

@@ -96,6 +96,9 @@ public sealed class DatabaseWatch(
                 {
                     await fleet.SnapshotAsync(server, stoppingToken);
                 }
+
+                // A busy server's JSON log is capped while it runs too, not only at its next start.
+                ServerLogFiles.Prune(server.LogFolder);
             }
 
             foreach (var standby in standbys.Servers.Where(s => s.ShouldRun && s.State == "running" && s.Gate.CurrentCount > 0 && s.Pid is null))

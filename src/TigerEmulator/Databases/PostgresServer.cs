@@ -32,7 +32,11 @@ public sealed class PostgresServer(string serviceId, int port, string folder, Po
 
     public string DataFolder => Path.Combine(folder, "data");
 
+    /// What pg_ctl writes before the logging collector takes over: a server that cannot start says why here.
     public string LogFile => Path.Combine(folder, "server.log");
+
+    /// The server's own log once it runs: PostgreSQL's JSON log files (see ServerLogFiles).
+    public string LogFolder => Path.Combine(folder, "log");
 
     /// Unix socket paths are limited to about 100 bytes: a deep data folder moves the socket under /tmp.
     public string SocketFolder =>
@@ -72,8 +76,10 @@ public sealed class PostgresServer(string serviceId, int port, string folder, Po
     {
         account.CreateOwnedFolder(SocketFolder);
         account.CreateOwnedFolder(ArchiveFolder);
+        account.CreateOwnedFolder(LogFolder);
         WriteConfig(tls, listenAddress);
         CapLog();
+        ServerLogFiles.Prune(LogFolder);
         await StopOrphanAsync(cancellationToken);
         try
         {
@@ -132,10 +138,11 @@ public sealed class PostgresServer(string serviceId, int port, string folder, Po
     }
 
     /// Runs SQL as the emulator's superuser over the local socket; psql variables given in the environment are read
-    /// with \getenv and quoted by psql itself (:'name'), so no value is ever spliced into the SQL text.
+    /// with \getenv and quoted by psql itself (:'name'), so no value is ever spliced into the SQL text. The session
+    /// logs no statement, even one that fails: it may set a password, and the server's log is shown by the API.
     public Task<string> RunSqlAsync(string sql, IReadOnlyDictionary<string, string> variables, CancellationToken cancellationToken, string database = "postgres")
     {
-        var script = string.Concat(variables.Keys.Select(name => $"\\getenv {name} {name}\n")) + sql;
+        var script = "SET log_min_error_statement = panic;\n" + string.Concat(variables.Keys.Select(name => $"\\getenv {name} {name}\n")) + sql;
         return account.RunAsync(
             binaries.Psql,
             ["-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", SocketFolder, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", ClusterTemplate.Superuser, "-d", database],
@@ -147,7 +154,7 @@ public sealed class PostgresServer(string serviceId, int port, string folder, Po
     private void WriteConfig((string Certificate, string Key) tls, string listenAddress) =>
         ServerConfig.Write(
             DataFolder,
-            new ServerAddress(listenAddress, port, SocketFolder, ArchiveFolder) { Recovery = Recovery, Replication = StandbySource.Settings(this), Preload = [.. Extensions.PreloadLibraries()] },
+            new ServerAddress(listenAddress, port, SocketFolder, ArchiveFolder) { Recovery = Recovery, Replication = StandbySource.Settings(this), Preload = [.. Extensions.PreloadLibraries()], LogFolder = LogFolder },
             tls,
             account);
 
@@ -216,8 +223,9 @@ public sealed class PostgresServer(string serviceId, int port, string folder, Po
     {
         try
         {
-            var lines = File.ReadLines(LogFile).TakeLast(40).ToList();
-            var fatal = lines.Where(line => line.Contains("FATAL:", StringComparison.Ordinal) || line.Contains("PANIC:", StringComparison.Ordinal)).TakeLast(2).ToList();
+            var lines = File.Exists(LogFile) ? File.ReadLines(LogFile).TakeLast(40).ToList() : [];
+            var fatal = lines.Where(line => line.Contains("FATAL:", StringComparison.Ordinal) || line.Contains("PANIC:", StringComparison.Ordinal))
+                .Concat(ServerLogFiles.FatalTail(LogFolder)).TakeLast(2).ToList();
             return string.Join(" | ", (fatal.Count > 0 ? fatal : lines.TakeLast(3)).Select(line => line.Length > 300 ? line[..300] : line));
         }
         catch (IOException)

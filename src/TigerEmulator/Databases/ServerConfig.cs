@@ -25,9 +25,6 @@ public static class ServerConfig
             .Append("max_connections = 30\n")
             .Append("max_wal_senders = 10\n")
             .Append("dynamic_shared_memory_type = 'posix'\n")
-            // A failing ALTER ROLE would otherwise be written to the server's log with its password.
-            .Append("log_min_error_statement = 'panic'\n")
-            .Append("log_connections = off\n")
             // Every finished WAL segment is kept beside the cluster, for PITR forks to replay.
             .Append("archive_mode = on\n")
             .Append(CultureInfo.InvariantCulture, $"archive_command = {Quote($"cp \"%p\" \"{address.ArchiveFolder}/%f\"")}\n")
@@ -38,6 +35,20 @@ public static class ServerConfig
             // primary keeps enough WAL for a standby restarted a little behind, and waits for its HA standbys.
             .Append("wal_keep_size = '128MB'\n")
             .AppendJoin("", address.Replication.Select(line => line + "\n"))
+            // Server logs (issue 15): PostgreSQL's JSON log, read by GET .../logs (see ServerLogFiles). Connections,
+            // checkpoints and each error with its statement; the emulator's own sessions log no statement.
+            .Append("logging_collector = on\n")
+            .Append("log_destination = 'jsonlog'\n")
+            .Append(CultureInfo.InvariantCulture, $"log_directory = {Quote(address.LogFolder)}\n")
+            .Append("log_filename = 'postgresql-%Y%m%d-%H%M%S.log'\n")
+            .Append("log_file_mode = 0600\n")
+            .Append("log_rotation_age = 0\n")
+            .Append(CultureInfo.InvariantCulture, $"log_rotation_size = '{ServerLogFiles.RotationMegabytes}MB'\n")
+            .Append("log_timezone = 'UTC'\n")
+            .Append("log_connections = on\n")
+            .Append("log_checkpoints = on\n")
+            .Append("log_min_error_statement = 'error'\n")
+            // End of server logs.
             .ToString();
         var path = Path.Combine(dataFolder, FileName);
         File.WriteAllText(path, text);
@@ -58,4 +69,6 @@ public sealed record ServerAddress(string Listen, int Port, string SocketFolder,
     public IReadOnlyList<string> Preload { get; init; } = [];
     /// A standby's connection to its primary, or a primary's synchronous standbys (see <see cref="StandbySource"/>).
     public IReadOnlyList<string> Replication { get; init; } = [];
+    /// Where the server writes its JSON log (see ServerLogSettings).
+    public required string LogFolder { get; init; }
 }

@@ -9,7 +9,11 @@ public static class LogPage
 {
     public const int Size = 500;
 
-    public static ServiceLogsBody Read(ServiceDocument service, LogQuery query, DateTime now, LogSettings settings)
+    public static ServiceLogsBody Read(ServiceDocument service, LogQuery query, DateTime now, LogSettings settings) => Read(service, query, now, settings, null);
+
+    /// With a real server's book for the node, the page reads the generated log up to the book's beginning and the book
+    /// after it (see LogTimeline.For).
+    internal static ServiceLogsBody Read(ServiceDocument service, LogQuery query, DateTime now, LogSettings settings, ServerLogSnapshot? server)
     {
         var nodes = 1 + service.HaReplicaCount;
         if (query.Node < 0 || query.Node >= nodes)
@@ -25,8 +29,8 @@ public static class LogPage
         }
 
         // The window is [since, until], both ends included, and never reaches past the emulated now.
-        var timeline = LogTimeline.For(service, query.Node, now, settings);
-        var oldest = query.Since is { } since ? timeline.CountBefore(since) : 0;
+        var timeline = LogTimeline.For(service, query.Node, now, settings, server);
+        var oldest = query.Since is { } since ? timeline.CountBefore(since) : timeline.First;
         var newest = query.Until is { } until && until < now ? timeline.CountBefore(until.AddTicks(1)) : timeline.Count;
         var top = query.Cursor is { } cursor ? Math.Min(cursor.Next, newest) : newest - ((long)query.Page * Size);
         if (!query.Filter.IsEmpty)

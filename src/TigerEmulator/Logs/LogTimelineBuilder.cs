@@ -5,7 +5,9 @@ namespace TigerEmulator.Logs;
 
 /// Lays one node's log out along its service's history: the lines of each start, stop and failover, steady traffic while
 /// the database runs, nothing while it is down. Costs O(history), whatever the service's age or log rate.
-internal sealed class LogTimelineBuilder(ServiceDocument service, int node, DateTime now, LogSettings settings)
+/// Lines after <paramref name="until"/> are left out: a real server's log takes over there (lines at that very moment
+/// stay, as a page may have shown them before the server's book began).
+internal sealed class LogTimelineBuilder(ServiceDocument service, int node, DateTime now, LogSettings settings, DateTime? until = null)
 {
     private readonly ulong nodeHash = SlotHash.Of(service.Id, node, settings.Seed);
     private readonly bool timescale = service.ServiceType != "POSTGRES";
@@ -48,6 +50,7 @@ internal sealed class LogTimelineBuilder(ServiceDocument service, int node, Date
         for (var i = 0; i < drafts.Count; i++)
         {
             var end = i + 1 < drafts.Count && drafts[i + 1].Start < drafts[i].End ? drafts[i + 1].Start : drafts[i].End;
+            end = until is { } cut && cut.AddTicks(1) < end ? cut.AddTicks(1) : end;
             if (drafts[i].Start < end)
             {
                 pieces.Add(drafts[i].Make(end));

@@ -6,6 +6,7 @@ public static class LogsSetup
     public static IServiceCollection AddLogs(this IServiceCollection services)
     {
         services.AddSingleton<LogKnobs>();
+        services.AddSingleton<ServerLogBooks>();
         services.AddOptions<LogSettings>()
             .Configure<EmulatorOptions>((settings, options) => settings.Seed = options.Seed)
             .BindConfiguration(LogSettings.Section)

@@ -8,7 +8,8 @@ internal static class DatabaseReadings
 
     public static double Qps(Scrape scrape) => Math.Round(scrape.Size.Cores * 40 * (0.5 + scrape.Noise(6)), 2);
 
-    public static double Connections(Scrape scrape) => 3 + Math.Floor(scrape.Noise(7) * (10 + (20 * scrape.Size.Cores)));
+    /// A real server's own count of client connections (pg_stat_activity), else generated.
+    public static double Connections(Scrape scrape) => scrape.Server?.Connections ?? 3 + Math.Floor(scrape.Noise(7) * (10 + (20 * scrape.Size.Cores)));
 
     /// Transactions a second, the rate of the transactions counter.
     public static double TransactionRate(Scrape scrape) => Math.Round(scrape.Size.Cores * 60 * (0.5 + scrape.Noise(8)), 2);

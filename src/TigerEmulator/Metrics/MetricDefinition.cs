@@ -10,5 +10,8 @@ internal sealed record MetricDefinition(string Name, MetricScope Scope, Func<Scr
     /// A counter's reading is its per-second rate; the series reports the count since the process started.
     public bool IsCounter { get; init; }
 
+    /// Read from a real server's figures where the service has one (see ServerSamples).
+    public bool ReadsServer { get; init; }
+
     public IReadOnlyList<string> LabelKeys => Scope == MetricScope.Jobs ? JobLabels : NodeLabels;
 }

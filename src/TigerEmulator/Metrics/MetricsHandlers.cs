@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using TigerEmulator.Http;
 using TigerEmulator.Lifecycle;
 using TigerEmulator.Reading;
+using TigerEmulator.RealServers;
 using TigerEmulator.Services;
 
 namespace TigerEmulator.Metrics;
@@ -23,7 +25,8 @@ public static class MetricsHandlers
     /// metric (is it served here, does it take fn, are the filters' keys its labels) after. An unknown series is a 400,
     /// like any other bad field: the resource asked about, the service, exists.
     public static async Task<Results<Ok<IReadOnlyList<MetricSeriesBody>>, ErrorResult>> Series(
-        string project_id, string service_id, HttpRequest request, ServiceCatalog catalog, EmulatorClock clock, EmulatorOptions options)
+        string project_id, string service_id, HttpRequest request, ServiceCatalog catalog, EmulatorClock clock, EmulatorOptions options,
+        [FromServices] ServerSamples samples, [FromServices] IServiceProvider provider)
     {
         var query = SeriesRequest.Parse(await JsonBody.ReadAsync(request));
         var service = catalog.Find(project_id, service_id);
@@ -42,7 +45,12 @@ public static class MetricsHandlers
             return Errors.BadRequest(problem);
         }
 
-        var builder = new SeriesBuilder(service, clock.UtcNow, options.Seed);
+        // Storage and connections come from a real server's own figures where there is one.
+        var now = clock.UtcNow;
+        var server = metric.ReadsServer && provider.GetService<IRealServers>() is { } servers
+            ? await samples.ReadingsAsync(service.Id, now, servers, request.HttpContext.RequestAborted)
+            : null;
+        var builder = new SeriesBuilder(service, now, options.Seed, server);
         return TypedResults.Ok<IReadOnlyList<MetricSeriesBody>>(SeriesLabels.Select(metric, service, query.Filters)
             .Select(series => builder.Build(metric, series, query.Window, query.Function ?? DefaultFunction))
             .ToList());

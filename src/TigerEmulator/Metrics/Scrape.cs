@@ -4,7 +4,8 @@ namespace TigerEmulator.Metrics;
 
 /// What one scrape of one series sees: the moment, the service's size then, how long its database has run so far, and
 /// a hash naming the series, from which every value is drawn so the same request always gets the same answer.
-internal readonly record struct Scrape(DateTime At, MetricSize Size, double RunningSeconds, ulong ServiceHash, ulong SeriesHash, int Job)
+/// <c>Server</c> holds the service's real figures at that scrape, when it has a real server that was sampled by then.
+internal readonly record struct Scrape(DateTime At, MetricSize Size, double RunningSeconds, ulong ServiceHash, ulong SeriesHash, int Job, RealServers.ServerFigures? Server = null)
 {
     /// A number in [0, 1) for this series, scrape and quantity.
     public double Noise(int quantity) => SlotHash.Uniform(SlotHash.Mix(SlotHash.Mix(SeriesHash, quantity), At.Ticks));

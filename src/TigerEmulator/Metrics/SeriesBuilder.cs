@@ -1,4 +1,5 @@
 using TigerEmulator.Logs;
+using TigerEmulator.RealServers;
 using TigerEmulator.Services;
 
 namespace TigerEmulator.Metrics;
@@ -6,7 +7,8 @@ namespace TigerEmulator.Metrics;
 /// Computes the points of a service's series: one per bucket, null where no scrape fell (before the service ran, while
 /// it was stopped, after the emulated now). Nothing is stored; each value is drawn from the service's id, the series and
 /// the scrape's minute. Costs O(buckets × log runs + runs) a series.
-internal sealed class SeriesBuilder(ServiceDocument service, DateTime now, int seed)
+/// <paramref name="server"/> gives the real figures a scrape reads (see ServerSamples), none without a real server.
+internal sealed class SeriesBuilder(ServiceDocument service, DateTime now, int seed, Func<DateTime, ServerFigures?>? server = null)
 {
     private readonly ServiceRuns runs = new(service);
     private readonly ulong serviceHash = SlotHash.Of(service.Id, 0, seed);
@@ -14,7 +16,7 @@ internal sealed class SeriesBuilder(ServiceDocument service, DateTime now, int s
     public MetricSeriesBody Build(MetricDefinition metric, SeriesKey series, MetricWindow window, string function)
     {
         var seriesHash = SlotHash.Of(service.Id, series.Node, seed);
-        Scrape ScrapeAt(DateTime at) => new(at, runs.SizeAt(at), runs.RunningSecondsBefore(at), serviceHash, seriesHash, series.Job);
+        Scrape ScrapeAt(DateTime at) => new(at, runs.SizeAt(at), runs.RunningSecondsBefore(at), serviceHash, seriesHash, series.Job, server?.Invoke(at));
 
         var points = new List<MetricPointBody>();
         foreach (var (start, from, until) in window.Buckets())

@@ -22,8 +22,9 @@ internal static class SystemReadings
 
     public static double MemoryUsage(Scrape scrape) => Math.Floor(scrape.Size.MemoryBytes * (0.25 + (0.45 * scrape.Noise(2))));
 
-    /// Replicas hold the same data as the primary, so the growth is the service's, not the node's.
-    public static double DiskUsage(Scrape scrape) =>
+    /// Replicas hold the same data as the primary, so the growth is the service's, not the node's; a real server's
+    /// figure is its database's size (pg_database_size), on every node.
+    public static double DiskUsage(Scrape scrape) => scrape.Server?.DatabaseBytes ??
         EmptyDatabaseBytes + Math.Floor((GrowthFloor + (GrowthSpread * scrape.ServiceConstant(3))) * scrape.RunningSeconds);
 
     public static double ReadBytes(Scrape scrape) => Math.Round(scrape.Size.Cores * 4_000_000 * scrape.Noise(4));
