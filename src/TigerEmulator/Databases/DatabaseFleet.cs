@@ -6,7 +6,6 @@ namespace TigerEmulator.Databases;
 /// Every service's server, by service id: the steps the lifecycle asks of them, one at a time for each server.
 public sealed class DatabaseFleet(
     DatabaseFolders folders,
-    DatabaseSettings settings,
     ClusterTemplate template,
     ForkCopy forks,
     EmulatorClock clock,
@@ -14,6 +13,10 @@ public sealed class DatabaseFleet(
     ServerAccount account,
     ILogger<DatabaseFleet> logger)
 {
+    /// The servers listen on their Unix socket only: clients reach them through the emulator's front on the service's
+    /// port (see Front/DatabaseFront), which does TLS, refuses while paused and keeps read-only sessions read-only.
+    public const string SocketOnly = "";
+
     private readonly ConcurrentDictionary<string, PostgresServer> servers = new();
     private readonly Lazy<(string Certificate, string Key)> tls = new(() =>
     {
@@ -23,6 +26,9 @@ public sealed class DatabaseFleet(
     });
 
     public IReadOnlyCollection<PostgresServer> Servers => [.. servers.Values];
+
+    /// The certificate and key files every server's front presents (made once, kept in the databases folder).
+    public (string Certificate, string Key) Tls => tls.Value;
 
     public PostgresServer? Find(string serviceId) => servers.GetValueOrDefault(serviceId);
 
@@ -55,7 +61,7 @@ public sealed class DatabaseFleet(
             }
 
             server.ShouldRun = true;
-            await server.StartAsync(tlsFiles, settings.ListenAddress, cancellationToken);
+            await server.StartAsync(tlsFiles, SocketOnly, cancellationToken);
             await SetPasswordAsync(server, password, cancellationToken);
             logger.LogInformation("Database of service {Id} started on port {Port} (PID {Pid})", serviceId, port, server.Pid);
             await SetupScript.RunOnceAsync(server, setupSql, cancellationToken);
@@ -185,7 +191,7 @@ public sealed class DatabaseFleet(
     // Starts a server, then sets a password changed while it was down.
     private async Task BootAsync(PostgresServer server, CancellationToken cancellationToken)
     {
-        await server.StartAsync(tls.Value, settings.ListenAddress, cancellationToken);
+        await server.StartAsync(tls.Value, SocketOnly, cancellationToken);
         if (server.PendingPassword is { } pending)
         {
             await SetPasswordAsync(server, pending, cancellationToken);

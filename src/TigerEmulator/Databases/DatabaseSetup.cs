@@ -58,6 +58,8 @@ public static class DatabaseSetup
         services.AddSingleton<ClockMarks>();
         services.AddSingleton<ForkCopy>();
         services.AddSingleton<DatabaseFleet>();
+        services.AddSingleton<Front.DatabaseFront>();
+        services.AddSingleton<Front.ServiceFrontRoutes>();
         services.AddSingleton<DatabasePorts>();
         services.AddSingleton<IEndpointAllocator>(provider => provider.GetRequiredService<DatabasePorts>());
         services.AddSingleton<ILifecycleListener, DatabaseListener>();

@@ -131,7 +131,11 @@ public sealed class DatabaseWatch(
                 continue;
             }
 
-            ports.Keep(id, service.Port);
+            if (!ports.Keep(id, service.Port))
+            {
+                logger.LogWarning("Port {Port} of service {Id} is taken by another program: its database cannot be reached until that program lets it go", service.Port, id);
+            }
+
             var server = fleet.Adopt(id, service.Port);
             starts.Add(Running.Contains(service.Status) ? fleet.StartAsync(id, cancellationToken) : fleet.StopAsync(id, cancellationToken));
         }
