@@ -54,13 +54,13 @@ public sealed class ConnectionFaultRuleTests(ITestOutputHelper output)
         using var emulator = new DatabaseEmulator(output);
         var (id, connection) = await emulator.ReadyServiceAsync();
         using var control = emulator.Factory.CreateClient();
-        await control.AddFaultAsync(new { id = "slow", effect = "connection_latency", resource = id, ms = 2500, times = 1 });
+        await control.AddFaultAsync(new { id = "slow", effect = "connection_latency", resource = id, ms = 5000, times = 1 });
         var impatient = new NpgsqlConnectionStringBuilder(connection) { Timeout = 1 }.ConnectionString;
 
         var started = System.Diagnostics.Stopwatch.StartNew();
         var failure = await Assert.ThrowsAsync<NpgsqlException>(() => DatabaseEmulator.ExecuteAsync(impatient, "select 1"));
         Assert.IsType<TimeoutException>(failure.InnerException);
-        Assert.InRange(started.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(2.4));
+        Assert.InRange(started.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(4.9));
 
         Assert.Equal(1, await DatabaseEmulator.ScalarAsync<int>(impatient, "select 1"));
         Assert.Equal([("slow", 2, 1)], await CountsAsync(control));
