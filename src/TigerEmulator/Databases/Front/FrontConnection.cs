@@ -18,6 +18,8 @@ internal sealed class FrontConnection(DatabaseFront front, PortListener port, So
 
     public async Task RunAsync(CancellationToken closing)
     {
+        // The protocol is many small messages, each answered: Nagle's wait for an ACK would add tens of milliseconds.
+        client.NoDelay = true;
         try
         {
             using var startup = CancellationTokenSource.CreateLinkedTokenSource(closing);
@@ -143,11 +145,11 @@ internal sealed class FrontConnection(DatabaseFront front, PortListener port, So
         }
 
         var readOnly = ReadOnlySessions.AskedFor(packet["options"]);
-        if (target is { NotRunning: null, Server: { } server } && !readOnly)
+        if (target is { NotRunning: null, Server: not null } && !readOnly)
         {
             try
             {
-                readOnly = await ReadOnlySessions.IsReadOnlyRoleAsync(server, packet.User, packet.Database, cancellationToken);
+                readOnly = await ReadOnlySessions.IsReadOnlyRoleAsync(target, packet.User, packet.Database, cancellationToken);
             }
             catch (DatabaseException)
             {

@@ -14,17 +14,6 @@ public static class ReadOnlySessions
     /// What is added to the start-up's options of a read-only session.
     public const string ServerOption = "-c default_transaction_read_only=on";
 
-    private const string RoleQuery = """
-        select exists (
-          select 1 from pg_catalog.pg_db_role_setting s
-            join pg_catalog.pg_roles r on r.oid = s.setrole, unnest(s.setconfig) c
-          where r.rolname = :'tiger_role'
-            and s.setdatabase in (0, (select oid from pg_catalog.pg_database where datname = :'tiger_database'))
-            and lower(split_part(c, '=', 1)) = 'tsdb_admin.read_only_role'
-            and lower(split_part(c, '=', 2)) in ('true', 'on', 'yes', '1', 't', 'y'));
-
-        """;
-
     /// The options asked for the session read-only (-c name=value, -cname=value or --name=value; the last one wins).
     public static bool AskedFor(string? options)
     {
@@ -48,8 +37,8 @@ public static class ReadOnlySessions
         return asked;
     }
 
-    public static async Task<bool> IsReadOnlyRoleAsync(PostgresServer server, string role, string database, CancellationToken cancellationToken) =>
-        (await server.RunSqlAsync(RoleQuery, new Dictionary<string, string> { ["tiger_role"] = role, ["tiger_database"] = database }, cancellationToken)).Trim() == "t";
+    public static Task<bool> IsReadOnlyRoleAsync(FrontTarget target, string role, string database, CancellationToken cancellationToken) =>
+        RoleLookup.IsReadOnlyAsync(target.SocketPath, role, database, cancellationToken);
 
     /// The options with the read-only default added after the client's own, so that it wins over one the client gave.
     public static string WithServerOption(string? options) => string.IsNullOrWhiteSpace(options) ? ServerOption : options + " " + ServerOption;
