@@ -16,6 +16,7 @@ internal sealed class PortListener : IDisposable
     {
         this.front = front;
         Resolve = resolve;
+        Port = endpoint.Port;
         listener = new TcpListener(endpoint);
         listener.Start();
         _ = AcceptAsync();
@@ -23,7 +24,7 @@ internal sealed class PortListener : IDisposable
 
     public Func<FrontTarget> Resolve { get; set; }
 
-    public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+    public int Port { get; }
 
     public ICollection<FrontConnection> Connections => connections.Keys;
 
@@ -58,6 +59,11 @@ internal sealed class PortListener : IDisposable
                 try
                 {
                     await connection.RunAsync(closing.Token);
+                }
+                catch (Exception unexpected)
+                {
+                    // The connection's own failures end it quietly; anything else is a fault of the front worth a line.
+                    front.Logger.LogWarning(unexpected, "A database connection on port {Port} failed", Port);
                 }
                 finally
                 {
