@@ -6,7 +6,6 @@ namespace TigerEmulator.Databases;
 /// Every service's server, by service id: the steps the lifecycle asks of them, one at a time for each server.
 public sealed class DatabaseFleet(
     DatabaseFolders folders,
-    DatabaseSettings settings,
     ClusterTemplate template,
     ForkCopy forks,
     EmulatorClock clock,
@@ -15,6 +14,10 @@ public sealed class DatabaseFleet(
     AvailableExtensions extensions,
     ILogger<DatabaseFleet> logger)
 {
+    /// The servers listen on their Unix socket only: clients reach them through the emulator's front on the service's
+    /// port (see Front/DatabaseFront), which does TLS, refuses while paused and keeps read-only sessions read-only.
+    public const string SocketOnly = "";
+
     private readonly ConcurrentDictionary<string, PostgresServer> servers = new();
     private readonly Lazy<(string Certificate, string Key)> tls = new(() =>
     {
@@ -25,7 +28,7 @@ public sealed class DatabaseFleet(
 
     public IReadOnlyCollection<PostgresServer> Servers => [.. servers.Values];
 
-    /// The certificate and key every server presents, made once.
+    /// The certificate and key files every server's front presents (made once, kept in the databases folder).
     public (string Certificate, string Key) Tls => tls.Value;
 
     public PostgresServer? Find(string serviceId) => servers.GetValueOrDefault(serviceId);
@@ -59,7 +62,7 @@ public sealed class DatabaseFleet(
             }
 
             server.ShouldRun = true;
-            await server.StartAsync(tlsFiles, EndpointAnswers.ListenAddressOf(server, settings), cancellationToken);
+            await server.StartAsync(tlsFiles, SocketOnly, cancellationToken);
             await SetPasswordAsync(server, password, cancellationToken);
             await ShapeAsync(server, cancellationToken);
             logger.LogInformation("Database of service {Id} started on port {Port} (PID {Pid})", serviceId, port, server.Pid);
@@ -128,7 +131,7 @@ public sealed class DatabaseFleet(
             primary.SyncStandbys = names;
             if (primary.Pid is not null)
             {
-                await primary.ReloadAsync(Tls, EndpointAnswers.ListenAddressOf(primary, settings), cancellationToken);
+                await primary.ReloadAsync(Tls, SocketOnly, cancellationToken);
             }
         }, cancellationToken);
 
@@ -224,7 +227,7 @@ public sealed class DatabaseFleet(
     // Starts a server, then sets a password changed while it was down.
     private async Task BootAsync(PostgresServer server, CancellationToken cancellationToken)
     {
-        await server.StartAsync(tls.Value, EndpointAnswers.ListenAddressOf(server, settings), cancellationToken);
+        await server.StartAsync(tls.Value, SocketOnly, cancellationToken);
         await ShapeAsync(server, cancellationToken);
         if (server.PendingPassword is { } pending)
         {

@@ -153,6 +153,14 @@ public sealed partial class DatabaseListener(
         var fork = parent is null ? null : new ForkSource(parent, service.ForkStrategy, service.ForkTargetTime);
         var password = change.Password ?? (initialPasswords.TryRemove(change.Id, out var initial) ? initial : null)
             ?? throw new DatabaseException("the service's initial password was not handed over");
+
+        // A service created before a restart but never provisioned has its port in the store only: the front takes it
+        // back here (nothing to do for a port already held).
+        if (!ports.Keep(change.Id, service.Port))
+        {
+            throw new DatabaseException($"port {service.Port} is taken by another program");
+        }
+
         return fleet.ProvisionAsync(change.Id, service.Port, service.ServiceType, password, fork, cancellationToken, change.SetupSql);
     }
 

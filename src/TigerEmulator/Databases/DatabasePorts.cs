@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using TigerEmulator.Endpoints;
+using TigerEmulator.Databases.Front;
 using TigerEmulator.Http;
 using TigerEmulator.ReplicaSets;
 using TigerEmulator.Services;
@@ -8,9 +9,10 @@ using TigerEmulator.Services;
 namespace TigerEmulator.Databases;
 
 /// Hands each new service and read replica set a pair of free ports from the configured range (its server's and the
-/// pooler's), checked free on 127.0.0.1 and kept for its life, and refuses one beyond the limit on live databases.
-/// Other kinds keep the made-up addresses.
-public sealed class DatabasePorts(DatabaseSettings settings) : IEndpointAllocator
+/// pooler's), kept for its life, and refuses one beyond the limit on live databases. The server's port is held by the
+/// database front from allocation to removal (its listening is the check that the port is free); the pooler's is
+/// checked free on 127.0.0.1. Other kinds keep the made-up addresses.
+public sealed class DatabasePorts(DatabaseSettings settings, DatabaseFront front, ServiceFrontRoutes routes) : IEndpointAllocator
 {
     private readonly MadeUpEndpoints madeUp = new();
     private readonly Lock gate = new();
@@ -34,7 +36,7 @@ public sealed class DatabasePorts(DatabaseSettings settings) : IEndpointAllocato
             var taken = reserved.Values.ToHashSet();
             for (var port = settings.FirstPort; port < settings.LastPort; port += 2)
             {
-                if (!taken.Contains(port) && IsFree(port) && IsFree(port + 1))
+                if (!taken.Contains(port) && IsFree(port + 1) && Fronted(id, port))
                 {
                     reserved[id] = port;
                     return new EndpointAddress(settings.Host, port);
@@ -46,12 +48,12 @@ public sealed class DatabasePorts(DatabaseSettings settings) : IEndpointAllocato
             $"no free pair of ports left in {settings.FirstPort}-{settings.LastPort} ({DatabaseSettings.PortsKey})"));
     }
 
-    /// A service or replica set found at start keeps the port stored on it.
-    public void Keep(string id, int port)
+    /// A service or replica set found at start keeps the port stored on it; false when another program holds it now.
+    public bool Keep(string id, int port)
     {
         lock (gate)
         {
-            reserved[id] = port;
+            return !reserved.TryAdd(id, port) || Fronted(id, port);
         }
     }
 
@@ -59,7 +61,10 @@ public sealed class DatabasePorts(DatabaseSettings settings) : IEndpointAllocato
     {
         lock (gate)
         {
-            reserved.Remove(id);
+            if (reserved.Remove(id, out var port))
+            {
+                front.Close(port);
+            }
         }
     }
 
@@ -68,6 +73,20 @@ public sealed class DatabasePorts(DatabaseSettings settings) : IEndpointAllocato
         lock (gate)
         {
             reserved.Clear();
+            front.CloseAll();
+        }
+    }
+
+    private bool Fronted(string id, int port)
+    {
+        try
+        {
+            front.Open(port, routes.For(id));
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
         }
     }
 

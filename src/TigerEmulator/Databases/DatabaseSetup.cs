@@ -62,6 +62,8 @@ public static class DatabaseSetup
         services.AddSingleton<DatabaseFleet>();
         services.AddSingleton<StandbyFleet>();
         services.AddSingleton<ServiceReplicas>();
+        services.AddSingleton<Front.DatabaseFront>();
+        services.AddSingleton<Front.ServiceFrontRoutes>();
         services.AddSingleton<DatabasePorts>();
         services.AddSingleton<IEndpointAllocator>(provider => provider.GetRequiredService<DatabasePorts>());
         services.AddSingleton<ILifecycleListener, DatabaseListener>();

@@ -164,7 +164,11 @@ public sealed class DatabaseWatch(
                 continue;
             }
 
-            ports.Keep(id, service.Port);
+            if (!ports.Keep(id, service.Port))
+            {
+                logger.LogWarning("Port {Port} of service {Id} is taken by another program: its database cannot be reached until that program lets it go", service.Port, id);
+            }
+
             var server = fleet.Adopt(id, service.Port, service.ServiceType);
             AdoptStandbys(server);
             starts.Add(Running.Contains(service.Status) ? StartWithStandbysAsync(service, cancellationToken) : fleet.StopAsync(id, cancellationToken));

@@ -9,7 +9,8 @@ public sealed class PostgresServer(string serviceId, int port, string folder, Po
 
     public string ServiceId => serviceId;
 
-    /// The socket's port number; for a server that answers an endpoint (see <see cref="EndpointAnswers"/>), that port too.
+    /// The socket's port number; for a server that answers an endpoint (a primary, a read replica set), the number of the
+    /// public port the front answers for it too.
     public int Port => port;
 
     /// 0 for a service's primary, then its HA standbys (1, 2), then its read replica sets' standbys: what a node of the

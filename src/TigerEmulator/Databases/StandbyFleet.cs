@@ -7,7 +7,7 @@ namespace TigerEmulator.Databases;
 /// sets' servers (one each, on the set's endpoint port), each a <see cref="PostgresServer"/> in a folder under its
 /// service's, made by a base backup of the primary and streaming from it over its Unix socket, read-only (hot standby).
 public sealed class StandbyFleet(
-    DatabaseFleet fleet, DatabaseSettings settings, PostgresBinaries binaries, ServerAccount account, ILogger<StandbyFleet> logger)
+    DatabaseFleet fleet, PostgresBinaries binaries, ServerAccount account, ILogger<StandbyFleet> logger)
 {
     /// Read replica sets' standbys are numbered after the highest HA node the contract allows.
     private const int FirstReplicaSetNode = 3;
@@ -75,7 +75,7 @@ public sealed class StandbyFleet(
             standby.ShouldRun = true;
             if (standby.Pid is null)
             {
-                await standby.StartAsync(fleet.Tls, EndpointAnswers.ListenAddressOf(standby, settings), cancellationToken);
+                await standby.StartAsync(fleet.Tls, DatabaseFleet.SocketOnly, cancellationToken);
                 logger.LogInformation("Database of {Label} started, {Where} (PID {Pid}, node {Node})", standby.Label, Where(standby), standby.Pid, standby.Node);
             }
         }, cancellationToken);
@@ -93,7 +93,7 @@ public sealed class StandbyFleet(
         {
             standby.ShouldRun = true;
             await standby.StopAsync(immediate: false, cancellationToken);
-            await standby.StartAsync(fleet.Tls, EndpointAnswers.ListenAddressOf(standby, settings), cancellationToken);
+            await standby.StartAsync(fleet.Tls, DatabaseFleet.SocketOnly, cancellationToken);
             logger.LogInformation("Database of {Label} restarted, {Where} (PID {Pid})", standby.Label, Where(standby), standby.Pid);
         }, cancellationToken);
 

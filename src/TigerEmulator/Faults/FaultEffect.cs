@@ -9,6 +9,9 @@ public abstract record FaultEffect(string Name)
 {
     public virtual bool IsLifecycle => false;
 
+    /// For effects on database connections (see <see cref="ConnectionEffect"/>), which requests and steps never meet.
+    public virtual bool IsConnection => false;
+
     /// For lifecycle effects: whether the effect can happen to a resource of this kind (service, replicaSet, peering).
     public virtual bool AppliesTo(string kind) => false;
 }

@@ -15,6 +15,9 @@ public static class FaultEffectReader
         ["hang"] = ["ms"],
         ["unstable"] = ["recover"],
         ["peering_failure"] = ["message"],
+        ["refuse_connections"] = ["sqlstate", "message"],
+        ["connection_latency"] = ["distribution", "ms", "min_ms", "max_ms", "median_ms", "sigma"],
+        ["unreachable"] = ["ms"],
     };
 
     public static FaultEffect Read(string name, MapReader rule)
@@ -43,8 +46,21 @@ public static class FaultEffectReader
             "unstable" => new UnstableEffect(rule.OptionalBool("recover") ?? true),
             "replica_error" => new ReplicaErrorEffect(),
             "failover" => new FailoverEffect(),
+            "refuse_connections" => new RefuseConnectionsEffect(ReadSqlState(rule), rule.OptionalString("message", 1000) ?? RefuseConnectionsEffect.DefaultMessage),
+            "end_connections" => new EndConnectionsEffect(),
+            "connection_latency" => new ConnectionLatencyEffect(ReadLatency(rule)),
+            "unreachable" => new UnreachableEffect(TimeSpan.FromMilliseconds(rule.OptionalNumber("ms", 1, MaxMs) ?? throw rule.Error("ms", "is required: how long a connection is left unanswered before it is reset"))),
             _ => new PeeringFailureEffect(rule.OptionalString("message", 1000) ?? "The peer VPC was not found or rejected the peering request"),
         };
+    }
+
+    // Five characters of digits and capitals, as PostgreSQL's error codes are; class 00 (success) is no refusal.
+    private static string ReadSqlState(MapReader rule)
+    {
+        var code = rule.OptionalString("sqlstate", 5) ?? RefuseConnectionsEffect.DefaultSqlState;
+        return code.Length == 5 && code.All(c => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c)) && !code.StartsWith("00", StringComparison.Ordinal)
+            ? code
+            : throw rule.Error("sqlstate", $"must be a SQLSTATE of five digits and capital letters outside class 00, such as 57P03, not '{code}'");
     }
 
     private static LatencyDistribution ReadLatency(MapReader rule)

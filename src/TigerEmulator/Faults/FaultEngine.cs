@@ -14,6 +14,9 @@ public sealed class FaultEngine
 
     public bool IsEmpty => Volatile.Read(ref rules).Length == 0;
 
+    /// Raised after a rule is added (outside the engine's lock), with the rule as stored.
+    public event Action<FaultRule>? Added;
+
     /// Replaces every rule with a scenario's, and starts every count and random source afresh from the seed.
     public void Load(IEnumerable<FaultRule> scenarioRules, int randomSeed)
     {
@@ -32,6 +35,7 @@ public sealed class FaultEngine
     /// Adds a rule at the end and returns it with its id (given, or the next free "fN").
     public FaultRule Add(FaultRule rule)
     {
+        FaultRule named;
         lock (gate)
         {
             if (rule.Id is { } id && rules.Any(armed => armed.Rule.Id == id))
@@ -39,10 +43,12 @@ public sealed class FaultEngine
                 throw DocumentException.At(null, new NodePlace("id"), $"is already used by another fault rule: '{id}'");
             }
 
-            var named = rule.Id is null ? rule with { Id = NextId() } : rule;
+            named = rule.Id is null ? rule with { Id = NextId() } : rule;
             Volatile.Write(ref rules, [.. rules, new ArmedRule(named, ArmedRule.SourceFor(seed, named.Id!))]);
-            return named;
         }
+
+        Added?.Invoke(named);
+        return named;
     }
 
     public bool Remove(string id)
@@ -84,7 +90,7 @@ public sealed class FaultEngine
             List<string>? failOver = null;
             foreach (var armed in rules)
             {
-                if (armed.Rule.Effect.IsLifecycle || !armed.Rule.Match.Matches(target) || !armed.Fire())
+                if (armed.Rule.Effect.IsLifecycle || armed.Rule.Effect.IsConnection || !armed.Rule.Match.Matches(target) || !armed.Fire())
                 {
                     continue;
                 }
@@ -124,6 +130,45 @@ public sealed class FaultEngine
             }
 
             return chosen;
+        }
+    }
+
+    /// Decides what happens to one new database connection: latency rules add up, the first refusal or silence wins.
+    public (TimeSpan Delay, ConnectionEffect? Terminal, List<string>? Fired) DecideConnection(FaultTarget target)
+    {
+        lock (gate)
+        {
+            var delay = TimeSpan.Zero;
+            ConnectionEffect? terminal = null;
+            List<string>? fired = null;
+            foreach (var armed in rules)
+            {
+                if (armed.Rule.Effect is not (RefuseConnectionsEffect or ConnectionLatencyEffect or UnreachableEffect) || !armed.Rule.Match.Matches(target) || !armed.Fire())
+                {
+                    continue;
+                }
+
+                (fired ??= []).Add(armed.Rule.Id!);
+                if (armed.Rule.Effect is ConnectionLatencyEffect latency)
+                {
+                    delay += latency.Distribution.Sample(armed.Random);
+                }
+                else
+                {
+                    terminal ??= (ConnectionEffect)armed.Rule.Effect;
+                }
+            }
+
+            return (delay, terminal, fired);
+        }
+    }
+
+    /// Whether one rule, by its id, fires on the target (a match counted); false once the rule is gone.
+    public bool Fires(string ruleId, FaultTarget target)
+    {
+        lock (gate)
+        {
+            return rules.FirstOrDefault(armed => armed.Rule.Id == ruleId) is { } armed && armed.Rule.Match.Matches(target) && armed.Fire();
         }
     }
 

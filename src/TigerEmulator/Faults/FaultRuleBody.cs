@@ -9,10 +9,12 @@ public sealed record FaultRuleBody(
     string? Path,
     string? Project,
     string? Resource,
+    int? Node,
     double Probability,
     int? Times,
     int After,
     int? Status,
+    string? Sqlstate,
     string? Code,
     string? Message,
     int? RetryAfter,
@@ -30,13 +32,14 @@ public sealed record FaultRuleBody(
     {
         var (rule, match) = (state.Rule, state.Rule.Match);
         var error = rule.Effect as ErrorEffect;
-        var latency = (rule.Effect as LatencyEffect)?.Distribution;
+        var latency = (rule.Effect as LatencyEffect)?.Distribution ?? (rule.Effect as ConnectionLatencyEffect)?.Distribution;
+        var refuse = rule.Effect as RefuseConnectionsEffect;
         return new(
-            rule.Id!, rule.Effect.Name, match.Operation, match.Method, match.Path, match.Project, match.Resource,
+            rule.Id!, rule.Effect.Name, match.Operation, match.Method, match.Path, match.Project, match.Resource, match.Node,
             rule.Probability, rule.Times, rule.After,
-            error?.Status, error?.Code, error?.Message ?? (rule.Effect as PeeringFailureEffect)?.Message, error?.RetryAfterSeconds,
+            error?.Status, refuse?.SqlState, error?.Code, error?.Message ?? refuse?.Message ?? (rule.Effect as PeeringFailureEffect)?.Message, error?.RetryAfterSeconds,
             latency?.Name,
-            (latency as FixedLatency)?.Ms ?? (rule.Effect as HangEffect)?.Bound.TotalMilliseconds,
+            (latency as FixedLatency)?.Ms ?? ((rule.Effect as HangEffect)?.Bound ?? (rule.Effect as UnreachableEffect)?.Bound)?.TotalMilliseconds,
             (latency as UniformLatency)?.MinMs,
             (latency as UniformLatency)?.MaxMs ?? (latency as LognormalLatency)?.MaxMs,
             (latency as LognormalLatency)?.MedianMs,

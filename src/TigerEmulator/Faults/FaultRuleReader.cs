@@ -9,7 +9,10 @@ namespace TigerEmulator.Faults;
 public static partial class FaultRuleReader
 {
     public static readonly IReadOnlyList<string> Effects =
-        ["error", "latency", "drop", "truncate", "hang", "stall", "unstable", "replica_error", "peering_failure", "failover"];
+        [
+            "error", "latency", "drop", "truncate", "hang", "stall", "unstable", "replica_error", "peering_failure", "failover",
+            "refuse_connections", "end_connections", "connection_latency", "unreachable",
+        ];
 
     private static readonly string[] Methods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
@@ -53,7 +56,7 @@ public static partial class FaultRuleReader
             throw rule.Error("path", $"must start with '/', not '{path}'");
         }
 
-        return new FaultMatch(operation, method, path, rule.OptionalString("project", 64), rule.OptionalString("resource", 64));
+        return new FaultMatch(operation, method, path, rule.OptionalString("project", 64), rule.OptionalString("resource", 64), rule.OptionalInt("node", 0, 100));
     }
 
     // A failover happens to one service: the rule names it, whichever requests it matches on.
@@ -68,6 +71,22 @@ public static partial class FaultRuleReader
     // A lifecycle fault happens in the background, to a resource: it has no method or path, only the call that began the action.
     private static void CheckMatchFits(MapReader rule, FaultMatch match, FaultEffect effect, TransitionTable table)
     {
+        // A connection reaches a service's database: there is no call, method or path, only the service and its node.
+        if (effect.IsConnection)
+        {
+            foreach (var field in new[] { "operation", "method", "path" }.Where(rule.Has))
+            {
+                throw rule.Error(field, $"does not apply to the connection effect '{effect.Name}'; match it with project, resource (the service id) and node");
+            }
+
+            return;
+        }
+
+        if (rule.Has("node"))
+        {
+            throw rule.Error("node", $"applies only to the connection effects (refuse_connections, end_connections, connection_latency, unreachable), not to '{effect.Name}'");
+        }
+
         if (!effect.IsLifecycle)
         {
             return;

@@ -8,6 +8,7 @@ public static class FaultSetup
     {
         services.AddSingleton<FaultEngine>();
         services.AddSingleton<ILifecycleInterceptor, LifecycleFaults>();
+        services.AddSingleton<Endpoints.IConnectionFaults, DatabaseConnectionFaults>();
         return services;
     }
 }

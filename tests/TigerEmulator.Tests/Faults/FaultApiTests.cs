@@ -98,8 +98,8 @@ public sealed class FaultApiTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData("""{"status": 503, "probability": 1.5}""", "'probability' must be between 0 and 1, not 1.5")]
-    [InlineData("""{"effect": "explode"}""", "'effect' must be one of error, latency, drop, truncate, hang, stall, unstable, replica_error, peering_failure, failover, not 'explode'")]
-    [InlineData("""{"probability": 0.5}""", "'effect' is required (one of error, latency, drop, truncate, hang, stall, unstable, replica_error, peering_failure, failover), unless 'status' makes it an error")]
+    [InlineData("""{"effect": "explode"}""", "'effect' must be one of error, latency, drop, truncate, hang, stall, unstable, replica_error, peering_failure, failover, refuse_connections, end_connections, connection_latency, unreachable, not 'explode'")]
+    [InlineData("""{"probability": 0.5}""", "'effect' is required (one of error, latency, drop, truncate, hang, stall, unstable, replica_error, peering_failure, failover, refuse_connections, end_connections, connection_latency, unreachable), unless 'status' makes it an error")]
     [InlineData("""{"operation": "makeCoffee", "status": 503}""", "'operation' is not an operationId of the contract: 'makeCoffee'")]
     [InlineData("""{"status": 503, "probabilty": 0.5}""", "'probabilty' is not a known field here; known fields: ")]
     [InlineData("""{"status": "503"}""", "'status' must be a number, not the text '503'")]
@@ -116,6 +116,19 @@ public sealed class FaultApiTests(ITestOutputHelper output)
     [InlineData("""{"effect": "failover", "resource": "svc", "status": 503}""", "'status' does not apply to the effect 'failover'")]
     [InlineData("""{"status": 503, "method": "FETCH"}""", "'method' must be one of GET, POST, PUT, PATCH, DELETE, not 'FETCH'")]
     [InlineData("""{"status": 503, "path": "services"}""", "'path' must start with '/', not 'services'")]
+    [InlineData("""{"effect": "refuse_connections", "sqlstate": "5330"}""", "'sqlstate' must be a SQLSTATE of five digits and capital letters outside class 00, such as 57P03, not '5330'")]
+    [InlineData("""{"effect": "refuse_connections", "sqlstate": "00000"}""", "'sqlstate' must be a SQLSTATE of five digits and capital letters outside class 00, such as 57P03, not '00000'")]
+    [InlineData("""{"effect": "refuse_connections", "sqlstate": "57p03"}""", "'sqlstate' must be a SQLSTATE of five digits and capital letters outside class 00, such as 57P03, not '57p03'")]
+    [InlineData("""{"effect": "refuse_connections", "ms": 5}""", "'ms' does not apply to the effect 'refuse_connections'")]
+    [InlineData("""{"effect": "end_connections", "sqlstate": "57P01"}""", "'sqlstate' does not apply to the effect 'end_connections'")]
+    [InlineData("""{"effect": "end_connections", "operation": "createService"}""", "'operation' does not apply to the connection effect 'end_connections'; match it with project, resource (the service id) and node")]
+    [InlineData("""{"effect": "connection_latency", "ms": 5, "path": "/x"}""", "'path' does not apply to the connection effect 'connection_latency'; match it with project, resource (the service id) and node")]
+    [InlineData("""{"effect": "connection_latency"}""", "'ms' is required for the fixed distribution")]
+    [InlineData("""{"effect": "connection_latency", "ms": 5, "node": -1}""", "'node' must be between 0 and 100, not -1")]
+    [InlineData("""{"effect": "unreachable"}""", "'ms' is required: how long a connection is left unanswered before it is reset")]
+    [InlineData("""{"effect": "unreachable", "ms": 0}""", "'ms' must be between 1 and 600000, not 0")]
+    [InlineData("""{"status": 503, "node": 1}""", "'node' applies only to the connection effects (refuse_connections, end_connections, connection_latency, unreachable), not to 'error'")]
+    [InlineData("""{"effect": "stall", "node": 0}""", "'node' applies only to the connection effects (refuse_connections, end_connections, connection_latency, unreachable), not to 'stall'")]
     public async Task AddFault_Invalid_Answers400NamingTheField(string rule, string message)
     {
         using var factory = Emulator.Create(output);

@@ -21,7 +21,7 @@ public sealed class MalformedScenarioTests(ITestOutputHelper output)
         { "wrong-type.yml", ", line 3, column 13: 'services[0].pooler' must be true or false, not the text 'yes'" },
         { "wrong-type.json", ": 'faults[0].status' must be a number, not the text '503'" },
         { "unknown-status.yml", ", line 3, column 13: 'services[0].status' must be one of QUEUED, DELETING, CONFIGURING, READY, DELETED, UNSTABLE, PAUSING, PAUSED, RESUMING, UPGRADING, OPTIMIZING, not 'SLEEPING'" },
-        { "unknown-effect.yml", ", line 3, column 13: 'faults[0].effect' must be one of error, latency, drop, truncate, hang, stall, unstable, replica_error, peering_failure, failover, not 'explode'" },
+        { "unknown-effect.yml", ", line 3, column 13: 'faults[0].effect' must be one of error, latency, drop, truncate, hang, stall, unstable, replica_error, peering_failure, failover, refuse_connections, end_connections, connection_latency, unreachable, not 'explode'" },
         { "probability-above-one.yml", ", line 3, column 18: 'faults[0].probability' must be between 0 and 1, not 1.5" },
         { "duplicate-ids.yml", ", line 4, column 9: 'services[1].id' repeats the service id 'dup0000001' already declared at 'services[0].id'" },
         { "replica-set-missing-service.yml", ", line 5, column 14: 'replica_sets[0].service' names the service 'ghost00001', which the scenario does not declare" },
