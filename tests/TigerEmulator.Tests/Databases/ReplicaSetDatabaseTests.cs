@@ -56,12 +56,13 @@ public sealed class ReplicaSetDatabaseTests(ITestOutputHelper output)
         var (_, replica) = await emulator.ActiveReplicaSetAsync(id, Password(primary));
         Assert.Equal(1, await DatabaseEmulator.ScalarAsync<int>(replica, "select 1"));
 
-        // The second's port is taken by another program before its server starts: it never becomes active.
+        // A file stands where the second's folder is to be made before its server starts: it never becomes active.
         await emulator.Factory.HoldTransitionAsync("replicaSet", "create");
         var setId = await emulator.Seeder.ReplicaSetAsync(id);
-        var port = (int)(await emulator.ReplicaSetAsync(id, setId))["endpoint"]!["port"]!;
-        using var squatter = new System.Net.Sockets.TcpListener(IPAddress.Loopback, port);
-        squatter.Start();
+        var primaryData = (string)(await emulator.DatabasesAsync())["databases"]!.AsArray().Single(d => (string?)d!["service_id"] == id)!["data_folder"]!;
+        var sets = Path.Combine(Path.GetDirectoryName(primaryData)!, "replica-sets");
+        Directory.CreateDirectory(sets);
+        await File.WriteAllTextAsync(Path.Combine(sets, setId), "in the way");
         await emulator.Factory.AdvanceAsync(TimeSpan.FromMinutes(10));
 
         var set = await emulator.ReplicaSetAsync(id, setId);
@@ -119,7 +120,8 @@ public sealed class ReplicaSetDatabaseTests(ITestOutputHelper output)
         await emulator.Seeder.WaitUntilAsync($"{emulator.Seeder.ServicePath(id)}/replicaSets", sets => (string?)sets.AsArray().Single()!["status"] == "error");
 
         await DatabaseEmulator.EventuallyAsync(async () => (await emulator.StandbysOfAsync(id)).Single()["pid"] is null, "the replica's server is stopped", seconds: 10);
-        await DatabaseEmulator.AssertNothingListensAsync(replica);
+        var refused = await DatabaseEmulator.RefusedAsync(replica);
+        Assert.Equal(("57P03", "the read replica set is in error: its server is not running"), (refused.SqlState, refused.MessageText));
     }
 
     [Fact]
@@ -132,7 +134,8 @@ public sealed class ReplicaSetDatabaseTests(ITestOutputHelper output)
         await DatabaseEmulator.EventuallyAsync(async () => await TableCountAsync(replica, "kept") == 1, "the replica has the row", seconds: 5);
 
         await emulator.ActAsync(id, "stop", null, "PAUSED");
-        await DatabaseEmulator.AssertNothingListensAsync(replica);
+        var refused = await DatabaseEmulator.RefusedAsync(replica);
+        Assert.Equal(("57P03", "the service is paused; resume it to connect"), (refused.SqlState, refused.MessageText));
 
         await emulator.ActAsync(id, "start", null, "READY");
         Assert.Equal(9, await DatabaseEmulator.ScalarAsync<int>(replica, "select n from kept"));

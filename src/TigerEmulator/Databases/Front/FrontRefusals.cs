@@ -11,5 +11,7 @@ public static class FrontRefusals
 
     public const string Starting = "the service's database is starting; connect again once the service is READY";
 
+    public const string ReplicaSetInError = "the read replica set is in error: its server is not running";
+
     public const string NotAnswering = "the service's database server is not running; connect again once the service is READY";
 }

@@ -26,6 +26,7 @@ public sealed class ServiceFrontRoutes(
         var standby = standbys.Find(setId);
         var refusal = standby is { State: "running" } ? null
             : set.Status is ReplicaSetStatus.Creating or ReplicaSetStatus.Resizing ? FrontRefusals.Starting
+            : set.Status is ReplicaSetStatus.Error ? FrontRefusals.ReplicaSetInError
             : Refusal(services.Get(set.ServiceId)?.Status);
         return new FrontTarget(set.ServiceId, set.ProjectId, standby?.Node ?? 0, standby, refusal);
     }
