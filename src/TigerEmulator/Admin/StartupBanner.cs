@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using TigerEmulator.Databases;
+using TigerEmulator.Databases.Pooler;
 using TigerEmulator.Lifecycle;
 using TigerEmulator.Storage;
 
@@ -34,6 +35,11 @@ public static class StartupBanner
                 options.PublicKey,
                 secret,
                 databases.Description);
+            if (databases.Enabled && app.Services.GetRequiredService<PoolerStatus>() is { Enabled: false } pooler)
+            {
+                app.Logger.LogWarning("Connection pooler: {Pooler}", pooler.Description);
+            }
+
             if (options.AdminToken is null && addresses.FirstOrDefault(a => !IsLoopback(a)) is { } open)
             {
                 app.Logger.LogWarning(

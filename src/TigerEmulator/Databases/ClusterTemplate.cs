@@ -10,7 +10,7 @@ public sealed class ClusterTemplate(DatabaseFolders folders, PostgresBinaries bi
     public const string Owner = "tsdbadmin";
 
     /// Changed whenever what a template holds changes, so that a machine's older template is not taken for this one.
-    public const string Revision = "1";
+    public const string Revision = "2-pooler";
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private bool ready;
@@ -72,12 +72,13 @@ public sealed class ClusterTemplate(DatabaseFolders folders, PostgresBinaries bi
     }
 
     // The cloud's rules: TLS and a password for every client, nothing without TLS; the emulator's superuser only on
-    // the local socket, whose folder only the server's account may enter.
+    // the local socket, whose folder only the server's account may enter. The other roles may use the socket with their
+    // password: only a pooler (run as that account) reaches it, and logs its clients in with their SCRAM proof.
     private const string HostRules = """
         # Written by the Tiger Emulator.
         local     all          tiger_emulator                trust
         local     replication  tiger_emulator                trust
-        local     all          all                           reject
+        local     all          all                           scram-sha-256
         hostssl   all          tiger_emulator  all           reject
         hostssl   all          all             all           scram-sha-256
         hostnossl all          all             all           reject

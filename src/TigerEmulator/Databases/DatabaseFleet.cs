@@ -22,6 +22,9 @@ public sealed class DatabaseFleet(
         return TlsCertificate.Ensure(folders.Root, account);
     });
 
+    /// The certificate and key every server (and pooler) presents.
+    public (string Certificate, string Key) Tls => tls.Value;
+
     public IReadOnlyCollection<PostgresServer> Servers => [.. servers.Values];
 
     public PostgresServer? Find(string serviceId) => servers.GetValueOrDefault(serviceId);

@@ -1,3 +1,4 @@
+using TigerEmulator.Databases.Pooler;
 using TigerEmulator.Lifecycle;
 using TigerEmulator.Services;
 using TigerEmulator.Storage;
@@ -10,6 +11,7 @@ namespace TigerEmulator.Databases;
 /// connections), and a server step that fails moves the service to UNSTABLE with the reason in the log.
 public sealed class DatabaseListener(
     DatabaseFleet fleet,
+    PoolerFleet poolers,
     DatabasePorts ports,
     ClockMarks marks,
     IStore<ServiceDocument> services,
@@ -30,7 +32,7 @@ public sealed class DatabaseListener(
     // A new service's password arrives with its first step and is needed at its last: kept here meanwhile, in memory.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Secret> initialPasswords = new();
 
-    public bool Holds(LifecycleEvent change) => StepOf(change) is not (ServerStep.None or ServerStep.Remember or ServerStep.Password or ServerStep.Seed or ServerStep.Gone);
+    public bool Holds(LifecycleEvent change) => StepOf(change) is not (ServerStep.None or ServerStep.Remember or ServerStep.Password or ServerStep.Seed or ServerStep.Gone or ServerStep.Pooler);
 
     public async Task OnChangedAsync(LifecycleEvent change, LifecycleHold? hold, CancellationToken cancellationToken)
     {
@@ -87,6 +89,7 @@ public sealed class DatabaseListener(
                 break;
             case ServerStep.Provision:
                 await ProvisionAsync(change, cancellationToken);
+                await FollowPoolerAsync(change.Id, cancellationToken);
                 break;
             case ServerStep.Seed when change.Password is not null:
                 await ProvisionAsync(change, cancellationToken);
@@ -95,26 +98,45 @@ public sealed class DatabaseListener(
                     await fleet.StopAsync(change.Id, cancellationToken);
                 }
 
+                await FollowPoolerAsync(change.Id, cancellationToken);
                 break;
             case ServerStep.Start:
                 await fleet.StartAsync(change.Id, cancellationToken);
+                await FollowPoolerAsync(change.Id, cancellationToken);
                 break;
             case ServerStep.Stop:
+                await poolers.StopAsync(change.Id);
                 await fleet.StopAsync(change.Id, cancellationToken);
                 break;
             case ServerStep.Restart:
                 await fleet.RestartAsync(change.Id, cancellationToken);
+                await FollowPoolerAsync(change.Id, cancellationToken);
                 break;
             case ServerStep.Password when change.Password is { } password:
                 await fleet.UpdatePasswordAsync(change.Id, password, cancellationToken);
+                if (fleet.Find(change.Id) is { } server)
+                {
+                    await poolers.RefreshAsync(change.Id, server, cancellationToken);
+                }
+
+                break;
+            case ServerStep.Pooler:
+                await FollowPoolerAsync(change.Id, cancellationToken);
                 break;
             case ServerStep.Remove or ServerStep.Gone:
                 initialPasswords.TryRemove(change.Id, out _);
+                await poolers.RemoveAsync(change.Id);
                 await fleet.RemoveAsync(change.Id, cancellationToken);
                 ports.Release(change.Id);
                 break;
         }
     }
+
+    // The pooler runs while the service's pooler is enabled and its server runs (the pooler's port is the endpoint's).
+    private Task FollowPoolerAsync(string serviceId, CancellationToken cancellationToken) =>
+        services.Get(serviceId) is { } service
+            ? poolers.FollowAsync(serviceId, service.PoolerEnabled, fleet.Find(serviceId), ServiceEndpoints.Pooler(service).Port, cancellationToken)
+            : Task.CompletedTask;
 
     // A scenario's fork is seeded beside its parent, so it starts from an empty database like any seeded service.
     private Task ProvisionAsync(LifecycleEvent change, CancellationToken cancellationToken)
@@ -135,6 +157,7 @@ public sealed class DatabaseListener(
         { To: null } => ServerStep.Gone,
         { Action: LifecycleEvent.Seeded } => ServerStep.Seed,
         { Action: "updatePassword" } => ServerStep.Password,
+        { Action: ServiceLifecycle.PoolerChanged } => ServerStep.Pooler,
         { To: Queued } when Creating.Contains(change.Action) => ServerStep.Remember,
         { To: Configuring } when Creating.Contains(change.Action) => ServerStep.Provision,
         { To: Configuring } when Restarting.Contains(change.Action) => ServerStep.Restart,
@@ -155,6 +178,7 @@ public sealed class DatabaseListener(
         Stop,
         Restart,
         Password,
+        Pooler,
         Remove,
         Gone,
     }

@@ -1,3 +1,4 @@
+using TigerEmulator.Databases.Pooler;
 using TigerEmulator.Lifecycle;
 using TigerEmulator.Services;
 using TigerEmulator.Storage;
@@ -10,6 +11,7 @@ namespace TigerEmulator.Databases;
 /// shut down cleanly, and a temporary databases folder removed.
 public sealed class DatabaseWatch(
     DatabaseFleet fleet,
+    PoolerFleet poolers,
     DatabaseFolders folders,
     DatabasePorts ports,
     IStore<ServiceDocument> services,
@@ -53,7 +55,8 @@ public sealed class DatabaseWatch(
         try
         {
             // Not cut short by the host's shutdown timeout: a server left running would outlive the emulator
-            // (pg_ctl's own wait bounds each stop).
+            // (pg_ctl's own wait bounds each stop). The poolers first, whose server connections would only break.
+            await poolers.StopAllAsync();
             await fleet.StopAllAsync(CancellationToken.None);
         }
         catch (DatabaseException)
@@ -125,6 +128,7 @@ public sealed class DatabaseWatch(
         foreach (var folder in Directory.GetDirectories(folders.Services))
         {
             var id = Path.GetFileName(folder);
+            await PgBouncer.StopLeftoverAsync(Path.Combine(folder, PoolerConfig.PidFile), account);
             if (services.Get(id) is not { } service)
             {
                 ServerAccount.RemoveTree(folder);
@@ -144,6 +148,11 @@ public sealed class DatabaseWatch(
         {
             logger.LogError("A database could not be started again: {Reason}", failure.Message);
         }
+
+        // Then the poolers of the services that have theirs enabled, in front of the servers that run again.
+        await Task.WhenAll(fleet.Servers.Select(server => services.Get(server.ServiceId) is { } service
+            ? poolers.FollowAsync(service.Id, service.PoolerEnabled, server, ServiceEndpoints.Pooler(service).Port, cancellationToken)
+            : Task.CompletedTask));
     }
 
     // Temporary folders of runs whose emulator is gone (killed, so it never removed them): their servers are stopped
@@ -166,6 +175,11 @@ public sealed class DatabaseWatch(
             foreach (var pidFile in Directory.EnumerateFiles(run, "postmaster.pid", SearchOption.AllDirectories))
             {
                 await StopLeftoverAsync(pidFile);
+            }
+
+            foreach (var pidFile in Directory.EnumerateFiles(run, PoolerConfig.PidFile, SearchOption.AllDirectories))
+            {
+                await PgBouncer.StopLeftoverAsync(pidFile, account);
             }
 
             try
