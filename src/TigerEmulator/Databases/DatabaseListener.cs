@@ -157,7 +157,7 @@ public sealed class DatabaseListener(
         { To: null } => ServerStep.Gone,
         { Action: LifecycleEvent.Seeded } => ServerStep.Seed,
         { Action: "updatePassword" } => ServerStep.Password,
-        { Action: ServiceLifecycle.PoolerChanged } => ServerStep.Pooler,
+        { Action: LifecycleEvent.PoolerChanged } => ServerStep.Pooler,
         { To: Queued } when Creating.Contains(change.Action) => ServerStep.Remember,
         { To: Configuring } when Creating.Contains(change.Action) => ServerStep.Provision,
         { To: Configuring } when Restarting.Contains(change.Action) => ServerStep.Restart,

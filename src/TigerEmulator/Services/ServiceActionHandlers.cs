@@ -88,7 +88,7 @@ public static class ServiceActionHandlers
             return error;
         }
 
-        await HeardAsync(lifecycle, service_id, request.HttpContext.RequestAborted);
+        await lifecycle.HeardWithinAsync(ServiceLifecycle.Kind, service_id, request.HttpContext.RequestAborted);
         return TypedResults.NoContent();
     }
 
@@ -100,7 +100,7 @@ public static class ServiceActionHandlers
         var outcome = ChangeUnlessDeleting(catalog, projectId, serviceId, service =>
         {
             var changed = service with { PoolerEnabled = enabled };
-            lifecycle.Announce(changed, ServiceLifecycle.Kind, ServiceLifecycle.PoolerChanged, null);
+            lifecycle.Announce(changed, ServiceLifecycle.Kind, LifecycleEvent.PoolerChanged, null);
             return changed;
         });
         if (outcome.Error is { } error)
@@ -108,24 +108,10 @@ public static class ServiceActionHandlers
             return error;
         }
 
-        await HeardAsync(lifecycle, serviceId, aborted);
+        await lifecycle.HeardWithinAsync(ServiceLifecycle.Kind, serviceId, aborted);
         return TypedResults.Ok(new MessageBody(message));
     }
 
-    private static async Task HeardAsync(ResourceLifecycle lifecycle, string serviceId, CancellationToken aborted)
-    {
-        try
-        {
-            await lifecycle.HeardAsync(ServiceLifecycle.Kind, serviceId).WaitAsync(ListenerWait, aborted);
-        }
-        catch (TimeoutException)
-        {
-            // The listener carries on; the change is stored and the client is not kept waiting longer.
-        }
-    }
-
-    // A listener that takes longer (a server still starting) finishes on its own; the answer does not wait for it.
-    private static readonly TimeSpan ListenerWait = TimeSpan.FromSeconds(30);
 
     private static Results<Ok<MessageBody>, ErrorResult> Configure(ServiceCatalog catalog, string projectId, string serviceId, Func<ServiceDocument, ServiceDocument> change, string message)
     {

@@ -10,9 +10,6 @@ public static class ServiceLifecycle
 {
     public const string Kind = "service";
 
-    /// Announced (no step of the table) when enablePooler or disablePooler changes a service: the pooler follows it.
-    public const string PoolerChanged = "pooler";
-
     private static readonly HashSet<string> WhenReady = [Ready];
 
     public static readonly LifecycleAction Create = new(Kind, "create", "createService", null,
