@@ -94,6 +94,8 @@ public sealed class DatabaseWatch(
                     await fleet.SnapshotAsync(server, stoppingToken);
                 }
             }
+
+            await poolers.ReviveAsync(stoppingToken);
         }
     }
 

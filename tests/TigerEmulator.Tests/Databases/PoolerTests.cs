@@ -145,6 +145,22 @@ public sealed class PoolerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task PgBouncerKilledFromOutside_IsStartedAgainWithinSeconds()
+    {
+        using var emulator = new DatabaseEmulator(output);
+        var (id, direct) = await emulator.ReadyServiceAsync();
+        var pooled = await EnableAsync(emulator, id, direct);
+        var pid = (int)(await emulator.DatabaseOfAsync(id))["pooler"]!["pid"]!;
+
+        Process.GetProcessById(pid).Kill();
+
+        await DatabaseEmulator.EventuallyAsync(
+            async () => (await emulator.DatabaseOfAsync(id))["pooler"] is { } again && (string?)again["state"] == "running" && again["pid"] is { } now && (int)now != pid,
+            "the pooler runs again under a new process");
+        Assert.Equal("tsdbadmin", await DatabaseEmulator.ScalarAsync<string>(pooled, "select current_user"));
+    }
+
+    [Fact]
     public async Task ARoleMadeInTheDatabase_LogsInThroughThePoolerWithItsOwnPassword()
     {
         using var emulator = new DatabaseEmulator(output);

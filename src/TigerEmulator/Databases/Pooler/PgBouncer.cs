@@ -18,6 +18,9 @@ public sealed class PgBouncer(string ownerId, string folder, PgBouncerProgram pr
 
     public int? Port { get; private set; }
 
+    /// The server it was last started in front of: the crash watch starts it again there.
+    public PostgresServer? Server { get; set; }
+
     /// stopped, running, or failed (the reason in the emulator's log and the pooler's own).
     public string State { get; set; } = "stopped";
 

@@ -34,6 +34,7 @@ public sealed class PoolerFleet(PoolerStatus status, DatabaseFleet servers, Data
                 return;
             }
 
+            pooler.Server = server;
             var verifier = await OwnerVerifierAsync(server, cancellationToken);
             await pooler.StartAsync(new PoolerAddress(settings.ListenAddress, port, server.SocketFolder, server.Port), servers.Tls, verifier, cancellationToken);
             logger.LogInformation("Pooler of {Id} started on port {Port} (PID {Pid})", ownerId, port, pooler.Pid);
@@ -53,6 +54,17 @@ public sealed class PoolerFleet(PoolerStatus status, DatabaseFleet servers, Data
         if (poolers.TryGetValue(ownerId, out var pooler) && pooler.Pid is not null)
         {
             await StepAsync(pooler, "reload", async () => await pooler.ReloadAsync(await OwnerVerifierAsync(server, cancellationToken)));
+        }
+    }
+
+    /// A PgBouncer that ended while it should run (killed from outside) is started again in front of its server.
+    public async Task ReviveAsync(CancellationToken cancellationToken)
+    {
+        foreach (var pooler in poolers.Values.Where(p => p is { State: "running", Pid: null, Port: not null, Server.Pid: not null } && p.Gate.CurrentCount > 0))
+        {
+            logger.LogWarning("Pooler of {Id} on port {Port} is gone; starting it again", pooler.OwnerId, pooler.Port);
+            pooler.State = "crashed";
+            await StartAsync(pooler.OwnerId, pooler.Server!, pooler.Port!.Value, cancellationToken);
         }
     }
 
