@@ -130,7 +130,7 @@ public sealed class DatabaseWatch(
         foreach (var folder in Directory.GetDirectories(folders.Services))
         {
             var id = Path.GetFileName(folder);
-            await PgBouncer.StopLeftoverAsync(Path.Combine(folder, PoolerConfig.PidFile), account);
+            await PgBouncerSignals.StopLeftoverAsync(Path.Combine(folder, PoolerConfig.PidFile), account);
             if (services.Get(id) is not { } service)
             {
                 ServerAccount.RemoveTree(folder);
@@ -181,7 +181,7 @@ public sealed class DatabaseWatch(
 
             foreach (var pidFile in Directory.EnumerateFiles(run, PoolerConfig.PidFile, SearchOption.AllDirectories))
             {
-                await PgBouncer.StopLeftoverAsync(pidFile, account);
+                await PgBouncerSignals.StopLeftoverAsync(pidFile, account);
             }
 
             try

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net.Sockets;
 
 namespace TigerEmulator.Databases.Pooler;
@@ -10,7 +9,10 @@ namespace TigerEmulator.Databases.Pooler;
 public sealed class PgBouncer(string ownerId, string folder, PgBouncerProgram program, ServerAccount account)
 {
     private static readonly TimeSpan StartBound = TimeSpan.FromSeconds(15);
-    private static readonly TimeSpan StopBound = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan StopBound = TimeSpan.FromSeconds(10);
+
+    // As the server's: at each start a log over this size becomes pgbouncer.log.1, replacing the one before.
+    private const long LogCap = 1 << 20;
 
     private Process? process;
 
@@ -39,7 +41,8 @@ public sealed class PgBouncer(string ownerId, string folder, PgBouncerProgram pr
             return;
         }
 
-        await StopLeftoverAsync(Path.Combine(folder, PoolerConfig.PidFile), account);
+        await PgBouncerSignals.StopLeftoverAsync(Path.Combine(folder, PoolerConfig.PidFile), account);
+        CapLog();
         PoolerConfig.WriteUsers(folder, ownerVerifier, account);
         var settings = PoolerConfig.Write(folder, address, tls, account);
         Port = address.Port;
@@ -61,7 +64,7 @@ public sealed class PgBouncer(string ownerId, string folder, PgBouncerProgram pr
         process = null;
         if (!running.HasExited)
         {
-            await SignalAsync(running.Id, "TERM", account);
+            await PgBouncerSignals.SendAsync(running.Id, "TERM", account);
             using var bound = new CancellationTokenSource(StopBound);
             try
             {
@@ -89,7 +92,7 @@ public sealed class PgBouncer(string ownerId, string folder, PgBouncerProgram pr
         // A signal is handled later, on PgBouncer's one thread, which logs it and then reads its files before it
         // serves another client: the logged line is the sign that the new verifier is in force.
         var before = Reloads();
-        await SignalAsync(pid, "HUP", account);
+        await PgBouncerSignals.SendAsync(pid, "HUP", account);
         var deadline = DateTime.UtcNow + StopBound;
         while (Reloads() == before && Pid is not null)
         {
@@ -100,34 +103,6 @@ public sealed class PgBouncer(string ownerId, string folder, PgBouncerProgram pr
 
             await Task.Delay(20);
         }
-    }
-
-    /// Stops a PgBouncer a killed emulator left running from this folder (its pid file names it, and its command line
-    /// names this folder's settings), and removes a pid file that would make a new one refuse to start.
-    public static async Task StopLeftoverAsync(string pidFile, ServerAccount account)
-    {
-        if (!File.Exists(pidFile))
-        {
-            return;
-        }
-
-        if (int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
-            && PostgresServer.IsAlive(pid) && CommandLine(pid).Contains(Path.GetDirectoryName(pidFile)!, StringComparison.Ordinal))
-        {
-            await SignalAsync(pid, "TERM", account);
-            var deadline = DateTime.UtcNow + StopBound;
-            while (PostgresServer.IsAlive(pid) && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(50);
-            }
-
-            if (PostgresServer.IsAlive(pid))
-            {
-                await SignalAsync(pid, "KILL", account);
-            }
-        }
-
-        File.Delete(pidFile);
     }
 
     // Listening is the one sign that it is ready; an early exit (a port taken, a bad file) is reported with its log.
@@ -160,7 +135,7 @@ public sealed class PgBouncer(string ownerId, string folder, PgBouncerProgram pr
         }
     }
 
-    // A process that ended meanwhile needs no signal.
+    // How many reloads PgBouncer has logged so far.
     private int Reloads()
     {
         try
@@ -181,26 +156,12 @@ public sealed class PgBouncer(string ownerId, string folder, PgBouncerProgram pr
         }
     }
 
-    private static async Task SignalAsync(int pid, string signal, ServerAccount account)
+    private void CapLog()
     {
-        try
+        var log = new FileInfo(LogFile);
+        if (log.Exists && log.Length > LogCap)
         {
-            await account.RunAsync("kill", [$"-{signal}", pid.ToString(CultureInfo.InvariantCulture)], CancellationToken.None);
-        }
-        catch (DatabaseException) when (!PostgresServer.IsAlive(pid))
-        {
-        }
-    }
-
-    private static string CommandLine(int pid)
-    {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid}/cmdline");
-        }
-        catch (IOException)
-        {
-            return "";
+            log.MoveTo(LogFile + ".1", overwrite: true);
         }
     }
 
