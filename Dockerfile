@@ -23,8 +23,8 @@ LABEL org.opencontainers.image.title="tiger-emulator" \
       org.opencontainers.image.source="https://github.com/tiger-emulator/tiger-emulator"
 WORKDIR /app
 # A real PostgreSQL server behind every service (Alpine packages no TimescaleDB for it, so services are plain
-# PostgreSQL); the emulator runs them as its own unprivileged user.
-RUN apk add --no-cache postgresql16 postgresql16-client
+# PostgreSQL), and PgBouncer for the services' connection poolers; the emulator runs them as its own unprivileged user.
+RUN apk add --no-cache postgresql16 postgresql16-client pgbouncer
 COPY --from=build /app ./
 RUN mkdir -p /data && chown "$APP_UID" /data
 VOLUME /data

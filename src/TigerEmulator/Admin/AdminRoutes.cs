@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TigerEmulator.Auth;
 using TigerEmulator.Dashboard;
 using TigerEmulator.Databases;
+using TigerEmulator.Databases.Pooler;
 using TigerEmulator.Faults;
 using TigerEmulator.Http;
 using TigerEmulator.Journal;
@@ -50,9 +51,10 @@ public static class AdminRoutes
         return TypedResults.NoContent();
     }
 
-    private static Ok<HealthBody> Health(EmulatorDatabase database, EmulatorStart start, DatabaseStatus databases) =>
-        TypedResults.Ok(new HealthBody("ok", EmulatorVersion.Text, Math.Round(start.Uptime.TotalSeconds, 3), database.IsDurable ? "file" : "memory", databases.Enabled));
+    private static Ok<HealthBody> Health(EmulatorDatabase database, EmulatorStart start, DatabaseStatus databases, PoolerStatus pooler) =>
+        TypedResults.Ok(new HealthBody("ok", EmulatorVersion.Text, Math.Round(start.Uptime.TotalSeconds, 3), database.IsDurable ? "file" : "memory", databases.Enabled, pooler.Enabled));
 }
 
-/// Databases: whether real PostgreSQL servers stand behind services (TIGER_EMULATOR_DATABASES and the binaries found).
-public sealed record HealthBody(string Status, string Version, double UptimeSeconds, string Storage, bool Databases);
+/// Databases: whether real PostgreSQL servers stand behind services (TIGER_EMULATOR_DATABASES and the binaries found);
+/// pooler: whether enablePooler starts a real PgBouncer in front of them.
+public sealed record HealthBody(string Status, string Version, double UptimeSeconds, string Storage, bool Databases, bool Pooler);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using TigerEmulator.Databases;
+using TigerEmulator.Databases.Pooler;
 using TigerEmulator.Lifecycle;
 using TigerEmulator.Storage;
 
@@ -37,6 +38,11 @@ public static class StartupBanner
             if (databases.MissingExtensions is { } missing)
             {
                 app.Logger.LogWarning("{MissingExtensions}", missing);
+            }
+
+            if (databases.Enabled && app.Services.GetRequiredService<PoolerStatus>() is { Enabled: false } pooler)
+            {
+                app.Logger.LogWarning("Connection pooler: {Pooler}", pooler.Description);
             }
 
             if (options.AdminToken is null && addresses.FirstOrDefault(a => !IsLoopback(a)) is { } open)

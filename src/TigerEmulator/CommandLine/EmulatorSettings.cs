@@ -39,6 +39,7 @@ public static class EmulatorSettings
         new("Logs:ErrorRatio", "--logs-error-ratio", "Logs__ErrorRatio", "ratio", "0.02", "share of error lines when the scenario sets none"),
         EmulatorSetting.Tiger("DATABASES", "mode", "auto", "on, off, or auto: a PostgreSQL server behind each service when PostgreSQL is found"),
         EmulatorSetting.Tiger("POSTGRES_BIN", "folder", "(searched)", "the folder of initdb, pg_ctl and postgres"),
+        EmulatorSetting.Tiger("PGBOUNCER_BIN", "file", "(searched)", "the pgbouncer program (or its folder) behind enablePooler"),
         EmulatorSetting.Tiger("DATABASE_PORTS", "range", "15432-15999", "the ports services' servers (and poolers) are given"),
         EmulatorSetting.Tiger("DATABASE_HOST", "host", "localhost", "the host reported in each service's endpoint"),
         EmulatorSetting.Tiger("DATABASE_LISTEN", "address", "127.0.0.1", "the address the servers listen on (0.0.0.0 in the Docker image)"),

@@ -10,7 +10,7 @@ public sealed class ClusterTemplate(DatabaseFolders folders, PostgresBinaries bi
     public const string Owner = "tsdbadmin";
 
     /// Changed whenever what a template holds changes, so that a machine's older template is not taken for this one.
-    public const string Revision = "3";
+    public const string Revision = "4";
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private bool ready;
@@ -81,7 +81,8 @@ public sealed class ClusterTemplate(DatabaseFolders folders, PostgresBinaries bi
 
     // The cloud's rules: a password for every client, the emulator's superuser only on the local socket, whose folder
     // only the server's account may enter. Clients arrive on that socket too, through the front (which requires TLS
-    // and refuses the superuser's name) or the pooler; the host lines keep the rule for a server that listens on TCP.
+    // and refuses the superuser's name) or the pooler (run as that account, which logs its clients in with their SCRAM
+    // proof); the host lines keep the rule for a server that listens on TCP.
     private const string HostRules = """
         # Written by the Tiger Emulator.
         local     all          tiger_emulator                trust

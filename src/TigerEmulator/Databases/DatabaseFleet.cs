@@ -28,7 +28,7 @@ public sealed class DatabaseFleet(
 
     public IReadOnlyCollection<PostgresServer> Servers => [.. servers.Values];
 
-    /// The certificate and key files every server's front presents (made once, kept in the databases folder).
+    /// The certificate and key files every server's front and every pooler present (made once, kept in the databases folder).
     public (string Certificate, string Key) Tls => tls.Value;
 
     public PostgresServer? Find(string serviceId) => servers.GetValueOrDefault(serviceId);

@@ -1,3 +1,4 @@
+using TigerEmulator.Databases.Pooler;
 using TigerEmulator.Lifecycle;
 using TigerEmulator.ReplicaSets;
 using TigerEmulator.Services;
@@ -15,6 +16,7 @@ public sealed partial class DatabaseListener(
     StandbyFleet standbys,
     ServiceReplicas replicas,
     IStore<ReplicaSetDocument> sets,
+    PoolerFleet poolers,
     DatabasePorts ports,
     ClockMarks marks,
     IStore<ServiceDocument> services,
@@ -37,7 +39,7 @@ public sealed partial class DatabaseListener(
 
     // A set's error is a failure, not a step: its server is stopped behind it, with nothing to hold.
     public bool Holds(LifecycleEvent change) =>
-        StepOf(change) is not (ServerStep.None or ServerStep.Remember or ServerStep.Password or ServerStep.Seed or ServerStep.Gone)
+        StepOf(change) is not (ServerStep.None or ServerStep.Remember or ServerStep.Password or ServerStep.Seed or ServerStep.Gone or ServerStep.Pooler)
         && change is not { Kind: ReplicaSetLifecycle.Kind, To: ReplicaSetStatus.Error };
 
     public async Task OnChangedAsync(LifecycleEvent change, LifecycleHold? hold, CancellationToken cancellationToken)
@@ -102,6 +104,7 @@ public sealed partial class DatabaseListener(
             case ServerStep.Provision:
                 await ProvisionAsync(change, cancellationToken);
                 await replicas.EnsureHaAsync(change.Id, HaCountOf(change.Id), cancellationToken);
+                await FollowPoolerAsync(change.Id, cancellationToken);
                 break;
             case ServerStep.Seed when change.Password is not null:
                 await ProvisionAsync(change, cancellationToken);
@@ -112,28 +115,45 @@ public sealed partial class DatabaseListener(
                     await replicas.StopAllAsync(change.Id, cancellationToken);
                 }
 
+                await FollowPoolerAsync(change.Id, cancellationToken);
                 break;
             case ServerStep.Start:
                 await fleet.StartAsync(change.Id, cancellationToken);
                 await replicas.StartAllAsync(change.Id, HaCountOf(change.Id), cancellationToken);
+                await FollowPoolerAsync(change.Id, cancellationToken);
+                await FollowReplicaSetPoolersAsync(change.Id, cancellationToken);
                 break;
             case ServerStep.Stop:
+                await poolers.StopAsync(change.Id);
                 await fleet.StopAsync(change.Id, cancellationToken);
                 await replicas.StopAllAsync(change.Id, cancellationToken);
+                await FollowReplicaSetPoolersAsync(change.Id, cancellationToken);
                 break;
             case ServerStep.Restart:
                 // The standbys stream again on their own once the primary is back; a setHA changes their count.
                 await fleet.RestartAsync(change.Id, cancellationToken);
                 await replicas.EnsureHaAsync(change.Id, HaCountOf(change.Id), cancellationToken);
+                await FollowPoolerAsync(change.Id, cancellationToken);
                 break;
             case ServerStep.Failover:
                 await replicas.FailoverAsync(change.Id, HaCountOf(change.Id), cancellationToken);
+                await FollowPoolerAsync(change.Id, cancellationToken);
                 break;
             case ServerStep.Password when change.Password is { } password:
                 await fleet.UpdatePasswordAsync(change.Id, password, cancellationToken);
+                if (fleet.Find(change.Id) is { } server)
+                {
+                    await poolers.RefreshAsync(change.Id, server, cancellationToken);
+                }
+
+                break;
+            case ServerStep.Pooler:
+                await FollowPoolerAsync(change.Id, cancellationToken);
                 break;
             case ServerStep.Remove or ServerStep.Gone:
                 initialPasswords.TryRemove(change.Id, out _);
+                await poolers.RemoveAsync(change.Id);
+                await Task.WhenAll(standbys.Of(change.Id).Select(standby => standbys.KeyOf(standby) is { } key ? poolers.RemoveAsync(key) : Task.CompletedTask));
                 await replicas.RemoveAllAsync(change.Id, cancellationToken);
                 await fleet.RemoveAsync(change.Id, cancellationToken);
                 ports.Release(change.Id);
@@ -142,6 +162,12 @@ public sealed partial class DatabaseListener(
     }
 
     private int HaCountOf(string serviceId) => services.Get(serviceId)?.HaReplicaCount ?? 0;
+
+    // The pooler runs while the service's pooler is enabled and its server runs (the pooler's port is the endpoint's).
+    private Task FollowPoolerAsync(string serviceId, CancellationToken cancellationToken) =>
+        services.Get(serviceId) is { } service
+            ? poolers.FollowAsync(serviceId, service.PoolerEnabled, fleet.Find(serviceId), ServiceEndpoints.Pooler(service).Port, cancellationToken)
+            : Task.CompletedTask;
 
     // A scenario's fork is seeded beside its parent, so it starts from an empty database like any seeded service.
     private Task ProvisionAsync(LifecycleEvent change, CancellationToken cancellationToken)
@@ -171,6 +197,7 @@ public sealed partial class DatabaseListener(
         { To: null } => ServerStep.Gone,
         { Action: LifecycleEvent.Seeded } => ServerStep.Seed,
         { Action: "updatePassword" } => ServerStep.Password,
+        { Action: LifecycleEvent.PoolerChanged } => ServerStep.Pooler,
         { To: Queued } when Creating.Contains(change.Action) => ServerStep.Remember,
         { To: Configuring } when Creating.Contains(change.Action) => ServerStep.Provision,
         { To: Configuring } when Restarting.Contains(change.Action) => ServerStep.Restart,
@@ -192,6 +219,7 @@ public sealed partial class DatabaseListener(
         Stop,
         Restart,
         Password,
+        Pooler,
         Remove,
         Gone,
         Failover,

@@ -18,6 +18,9 @@ public sealed record DatabaseSettings
 
     public string? BinFolder { get; init; }
 
+    /// The pgbouncer program or its folder (TIGER_EMULATOR_PGBOUNCER_BIN); searched for when not set.
+    public string? PgBouncerBin { get; init; }
+
     public int FirstPort { get; init; } = 15432;
 
     public int LastPort { get; init; } = 15999;
@@ -43,6 +46,7 @@ public sealed record DatabaseSettings
         {
             Mode = mode,
             BinFolder = Read(configuration, BinKey),
+            PgBouncerBin = Read(configuration, Pooler.PgBouncerProgram.BinKey),
             FirstPort = first,
             LastPort = last,
             Host = Read(configuration, HostKey) ?? "localhost",

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using TigerEmulator.Admin;
+using TigerEmulator.Databases.Pooler;
 using TigerEmulator.Endpoints;
 using TigerEmulator.Lifecycle;
 
@@ -21,6 +22,7 @@ public static class DatabaseSetup
             // Raised when the host starts rather than here, so that it fails the start like any other bad setting
             // (a test host's too, which would otherwise see the program's entry point fail before its host exists).
             services.AddSingleton(new DatabaseStatus(false, refusal.Message));
+            services.AddSingleton(NoPooler);
             services.AddSingleton<IHostedService>(_ => throw refusal);
             return services;
         }
@@ -32,6 +34,7 @@ public static class DatabaseSetup
         if (settings.Mode == "off")
         {
             services.AddSingleton(new DatabaseStatus(false, $"services have no database ({DatabaseSettings.ModeKey}=off)"));
+            services.AddSingleton(NoPooler);
             return services;
         }
 
@@ -46,12 +49,15 @@ public static class DatabaseSetup
             }
 
             services.AddSingleton(new DatabaseStatus(false, "services have no database: no PostgreSQL server programs found (install PostgreSQL or set " + DatabaseSettings.BinKey + ")"));
+            services.AddSingleton(NoPooler);
             return services;
         }
 
         var extensions = new AvailableExtensions(binaries);
-        services.AddSingleton(new DatabaseStatus(true, $"{Version(binaries)} from {binaries.Folder}") { MissingExtensions = extensions.Summary() });
+        var pooler = FindPooler(settings);
+        services.AddSingleton(new DatabaseStatus(true, $"{Version(binaries.Postgres, "postgres (PostgreSQL) ", "PostgreSQL ")} from {binaries.Folder}") { MissingExtensions = extensions.Summary() });
         services.AddSingleton(extensions);
+        services.AddSingleton(pooler);
         services.AddSingleton(settings);
         services.AddSingleton(binaries);
         services.AddSingleton<ServerAccount>();
@@ -64,6 +70,7 @@ public static class DatabaseSetup
         services.AddSingleton<ServiceReplicas>();
         services.AddSingleton<Front.DatabaseFront>();
         services.AddSingleton<Front.ServiceFrontRoutes>();
+        services.AddSingleton<PoolerFleet>();
         services.AddSingleton<DatabasePorts>();
         services.AddSingleton<IEndpointAllocator>(provider => provider.GetRequiredService<DatabasePorts>());
         services.AddSingleton<ILifecycleListener, DatabaseListener>();
@@ -84,11 +91,34 @@ public static class DatabaseSetup
         return services;
     }
 
-    private static string Version(PostgresBinaries binaries)
+    private static readonly PoolerStatus NoPooler = new(null, "no pooler: services have no database");
+
+    // Without PgBouncer the databases still run: enablePooler is then a flag on the API with nothing behind it, which
+    // the banner says. A program named by the setting and not there stops the start, as the PostgreSQL folder does.
+    private static PoolerStatus FindPooler(DatabaseSettings settings)
     {
-        using var process = Process.Start(new ProcessStartInfo(binaries.Postgres, "--version") { RedirectStandardOutput = true, UseShellExecute = false });
-        var text = process?.StandardOutput.ReadToEnd().Trim() ?? "";
+        if (PgBouncerProgram.Find(settings.PgBouncerBin, out var looked) is { } program)
+        {
+            return new PoolerStatus(program, $"{Version(program.Path, "PgBouncer ", "PgBouncer ")} from {program.Path}");
+        }
+
+        if (settings.PgBouncerBin is not null)
+        {
+            throw new InvalidOperationException($"No pgbouncer program at {PgBouncerProgram.BinKey}={settings.PgBouncerBin} (name the program or its folder, or unset it)");
+        }
+
+        return new PoolerStatus(null,
+            $"no PgBouncer found (looked in {string.Join(", ", looked)}): enablePooler is accepted, but nothing listens on the pooler port"
+            + $" (install pgbouncer or set {PgBouncerProgram.BinKey})");
+    }
+
+    // "postgres (PostgreSQL) 15.14" → "PostgreSQL 15.14"; "PgBouncer 1.18.0" (its first line) stays as it is.
+    private static string Version(string program, string prefix, string name)
+    {
+        using var process = Process.Start(new ProcessStartInfo(program, "--version") { RedirectStandardOutput = true, UseShellExecute = false });
+        var text = process?.StandardOutput.ReadLine()?.Trim() ?? "";
+        process?.StandardOutput.ReadToEnd();
         process?.WaitForExit();
-        return text.StartsWith("postgres (PostgreSQL) ", StringComparison.Ordinal) ? "PostgreSQL " + text[22..] : "PostgreSQL";
+        return text.StartsWith(prefix, StringComparison.Ordinal) ? name + text[prefix.Length..] : name.Trim();
     }
 }

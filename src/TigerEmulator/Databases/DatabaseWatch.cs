@@ -1,3 +1,4 @@
+using TigerEmulator.Databases.Pooler;
 using TigerEmulator.Lifecycle;
 using TigerEmulator.ReplicaSets;
 using TigerEmulator.Services;
@@ -15,6 +16,7 @@ public sealed class DatabaseWatch(
     StandbyFleet standbys,
     ServiceReplicas replicas,
     IStore<ReplicaSetDocument> sets,
+    PoolerFleet poolers,
     DatabaseFolders folders,
     DatabasePorts ports,
     IStore<ServiceDocument> services,
@@ -58,7 +60,8 @@ public sealed class DatabaseWatch(
         try
         {
             // Not cut short by the host's shutdown timeout: a server left running would outlive the emulator
-            // (pg_ctl's own wait bounds each stop).
+            // (pg_ctl's own wait bounds each stop). The poolers first, whose server connections would only break.
+            await poolers.StopAllAsync();
             await fleet.StopAllAsync(CancellationToken.None);
             await standbys.StopAllAsync(CancellationToken.None);
         }
@@ -101,6 +104,7 @@ public sealed class DatabaseWatch(
                 ServerLogFiles.Prune(server.LogFolder);
             }
 
+            await poolers.ReviveAsync(stoppingToken);
             foreach (var standby in standbys.Servers.Where(s => s.ShouldRun && s.State == "running" && s.Gate.CurrentCount > 0 && s.Pid is null))
             {
                 await RestartStandbyAsync(standby, stoppingToken);
@@ -158,6 +162,7 @@ public sealed class DatabaseWatch(
         foreach (var folder in Directory.GetDirectories(folders.Services))
         {
             var id = Path.GetFileName(folder);
+            await PgBouncerSignals.StopLeftoverAsync(Path.Combine(folder, PoolerConfig.PidFile), account);
             if (services.Get(id) is not { } service)
             {
                 ServerAccount.RemoveTree(folder);
@@ -182,6 +187,13 @@ public sealed class DatabaseWatch(
         {
             logger.LogError("A database could not be started again: {Reason}", failure.Message);
         }
+
+        // Then the poolers of the services that have theirs enabled, in front of the servers that run again.
+        await Task.WhenAll(fleet.Servers.Select(server => services.Get(server.ServiceId) is { } service
+            ? poolers.FollowAsync(service.Id, service.PoolerEnabled, server, ServiceEndpoints.Pooler(service).Port, cancellationToken)
+            : Task.CompletedTask));
+        await Task.WhenAll(sets.All().Where(set => set.PoolerEnabled).Select(set =>
+            poolers.FollowAsync(set.Id, set.PoolerEnabled, standbys.Find(set.Id), set.Port + 1, cancellationToken)));
     }
 
     private bool BeganFailover(string serviceId) => ServiceFailover.Begin(serviceId, services, lifecycle, state).Document is not null;
@@ -239,6 +251,11 @@ public sealed class DatabaseWatch(
             foreach (var pidFile in Directory.EnumerateFiles(run, "postmaster.pid", SearchOption.AllDirectories))
             {
                 await StopLeftoverAsync(pidFile);
+            }
+
+            foreach (var pidFile in Directory.EnumerateFiles(run, PoolerConfig.PidFile, SearchOption.AllDirectories))
+            {
+                await PgBouncerSignals.StopLeftoverAsync(pidFile, account);
             }
 
             try

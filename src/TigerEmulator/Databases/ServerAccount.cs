@@ -55,6 +55,15 @@ public sealed class ServerAccount
             : throw new DatabaseException($"{Path.GetFileName(program)} exited with {process.ExitCode}: {Tail(text)}");
     }
 
+    /// Starts a program that keeps running (a pooler), its output left to its own log file.
+    public Process Launch(string program, IEnumerable<string> arguments)
+    {
+        var start = StartInfo(program, arguments);
+        start.RedirectStandardOutput = false;
+        start.RedirectStandardError = false;
+        return Process.Start(start) ?? throw new DatabaseException($"could not start {Path.GetFileName(program)}");
+    }
+
     /// Makes a folder the server account owns, so the programs run as it can write there.
     public void CreateOwnedFolder(string path)
     {

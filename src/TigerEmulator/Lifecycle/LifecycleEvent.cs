@@ -15,4 +15,8 @@ public sealed record LifecycleEvent(
     public const string Seeded = "scenario";
     public const string Faulted = "fault";
     public const string HoldFailed = "failed";
+
+    /// Announced (no step of the table) when enablePooler or disablePooler changes a service or a replica set: the
+    /// pooler follows the flag.
+    public const string PoolerChanged = "pooler";
 }

@@ -137,6 +137,22 @@ public sealed class ResourceLifecycle(
     /// Completes once the listeners have heard every change of the resource raised so far.
     public Task HeardAsync(string kind, string id) => events.HeardAsync(kind, id);
 
+    /// As <see cref="HeardAsync"/>, for an answer that waits on outside work (a password in force, a pooler listening):
+    /// a listener that takes longer (a server still starting) finishes on its own, and the answer goes after the bound.
+    public async Task HeardWithinAsync(string kind, string id, CancellationToken aborted)
+    {
+        try
+        {
+            await events.HeardAsync(kind, id).WaitAsync(ListenerWait, aborted);
+        }
+        catch (TimeoutException)
+        {
+            // The listener carries on; the change is stored and the client is not kept waiting longer.
+        }
+    }
+
+    private static readonly TimeSpan ListenerWait = TimeSpan.FromSeconds(30);
+
     /// A resource removed without a step of its own (its owner went): listeners hear that it is gone.
     public void Gone(LifecycleDocument document, string kind, string action, DateTime at)
     {

@@ -68,19 +68,35 @@ public static class ReplicaSetHandlers
         return error is null ? TypedResults.Accepted((string?)null, new MessageBody("Resize request has been accepted and is in progress")) : error;
     }
 
-    public static Results<Ok<MessageBody>, ErrorResult> EnablePooler(
-        string project_id, string service_id, string replica_set_id, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets) =>
-        Configure(project_id, service_id, replica_set_id, catalog, sets, set => set with { PoolerEnabled = true }, "Connection pooler enabled");
+    public static Task<Results<Ok<MessageBody>, ErrorResult>> EnablePooler(
+        string project_id, string service_id, string replica_set_id, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets, ResourceLifecycle lifecycle, HttpContext context) =>
+        SetPoolerAsync(project_id, service_id, replica_set_id, catalog, sets, lifecycle, enabled: true, "Connection pooler enabled", context.RequestAborted);
 
-    public static Results<Ok<MessageBody>, ErrorResult> DisablePooler(
-        string project_id, string service_id, string replica_set_id, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets) =>
-        Configure(project_id, service_id, replica_set_id, catalog, sets, set => set with { PoolerEnabled = false }, "Connection pooler disabled");
+    public static Task<Results<Ok<MessageBody>, ErrorResult>> DisablePooler(
+        string project_id, string service_id, string replica_set_id, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets, ResourceLifecycle lifecycle, HttpContext context) =>
+        SetPoolerAsync(project_id, service_id, replica_set_id, catalog, sets, lifecycle, enabled: false, "Connection pooler disabled", context.RequestAborted);
 
     public static async Task<Results<Ok<MessageBody>, ErrorResult>> SetEnvironment(
         string project_id, string service_id, string replica_set_id, HttpRequest request, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets)
     {
         var environment = (await JsonBody.ReadAsync(request)).RequiredEnum("environment", ServiceRequests.Environments);
         return Configure(project_id, service_id, replica_set_id, catalog, sets, set => set with { Environment = environment }, $"Environment set to {environment}");
+    }
+
+    // As a service's: the change is announced and the answer waits (bounded) until the listeners have made a pooler
+    // follow it, for a replica set with a server of its own to start or stop its PgBouncer before the client hears.
+    private static async Task<Results<Ok<MessageBody>, ErrorResult>> SetPoolerAsync(
+        string projectId, string serviceId, string setId, ServiceCatalog catalog, IStore<ReplicaSetDocument> sets, ResourceLifecycle lifecycle, bool enabled,
+        string message, CancellationToken aborted)
+    {
+        var answer = Configure(projectId, serviceId, setId, catalog, sets, set =>
+        {
+            var changed = set with { PoolerEnabled = enabled };
+            lifecycle.Announce(changed, ReplicaSetLifecycle.Kind, LifecycleEvent.PoolerChanged, null);
+            return changed;
+        }, message);
+        await lifecycle.HeardWithinAsync(ReplicaSetLifecycle.Kind, setId, aborted);
+        return answer;
     }
 
     private static Results<Ok<MessageBody>, ErrorResult> Configure(

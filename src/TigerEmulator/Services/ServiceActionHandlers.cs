@@ -43,11 +43,13 @@ public static class ServiceActionHandlers
         });
     }
 
-    public static Results<Ok<MessageBody>, ErrorResult> EnablePooler(string project_id, string service_id, ServiceCatalog catalog) =>
-        Configure(catalog, project_id, service_id, s => s with { PoolerEnabled = true }, "Connection pooler enabled");
+    public static Task<Results<Ok<MessageBody>, ErrorResult>> EnablePooler(
+        string project_id, string service_id, ServiceCatalog catalog, ResourceLifecycle lifecycle, HttpContext context) =>
+        SetPoolerAsync(catalog, lifecycle, project_id, service_id, enabled: true, "Connection pooler enabled", context.RequestAborted);
 
-    public static Results<Ok<MessageBody>, ErrorResult> DisablePooler(string project_id, string service_id, ServiceCatalog catalog) =>
-        Configure(catalog, project_id, service_id, s => s with { PoolerEnabled = false }, "Connection pooler disabled");
+    public static Task<Results<Ok<MessageBody>, ErrorResult>> DisablePooler(
+        string project_id, string service_id, ServiceCatalog catalog, ResourceLifecycle lifecycle, HttpContext context) =>
+        SetPoolerAsync(catalog, lifecycle, project_id, service_id, enabled: false, "Connection pooler disabled", context.RequestAborted);
 
     public static async Task<Results<Ok<MessageBody>, ErrorResult>> SetEnvironment(string project_id, string service_id, HttpRequest request, ServiceCatalog catalog)
     {
@@ -86,20 +88,30 @@ public static class ServiceActionHandlers
             return error;
         }
 
-        try
-        {
-            await lifecycle.HeardAsync(ServiceLifecycle.Kind, service_id).WaitAsync(PasswordWait, request.HttpContext.RequestAborted);
-        }
-        catch (TimeoutException)
-        {
-            // The listener carries on; the password is stored and the client is not kept waiting longer.
-        }
-
+        await lifecycle.HeardWithinAsync(ServiceLifecycle.Kind, service_id, request.HttpContext.RequestAborted);
         return TypedResults.NoContent();
     }
 
-    // A listener that takes longer (a server still starting) finishes on its own; the answer does not wait for it.
-    private static readonly TimeSpan PasswordWait = TimeSpan.FromSeconds(30);
+    // The pooler follows the flag: the answer waits until the listeners have started or stopped it (a real PgBouncer
+    // listens on the pooler's port when the client hears 200), as a password change waits until it is in force.
+    private static async Task<Results<Ok<MessageBody>, ErrorResult>> SetPoolerAsync(
+        ServiceCatalog catalog, ResourceLifecycle lifecycle, string projectId, string serviceId, bool enabled, string message, CancellationToken aborted)
+    {
+        var outcome = ChangeUnlessDeleting(catalog, projectId, serviceId, service =>
+        {
+            var changed = service with { PoolerEnabled = enabled };
+            lifecycle.Announce(changed, ServiceLifecycle.Kind, LifecycleEvent.PoolerChanged, null);
+            return changed;
+        });
+        if (outcome.Error is { } error)
+        {
+            return error;
+        }
+
+        await lifecycle.HeardWithinAsync(ServiceLifecycle.Kind, serviceId, aborted);
+        return TypedResults.Ok(new MessageBody(message));
+    }
+
 
     private static Results<Ok<MessageBody>, ErrorResult> Configure(ServiceCatalog catalog, string projectId, string serviceId, Func<ServiceDocument, ServiceDocument> change, string message)
     {

@@ -24,19 +24,20 @@ public sealed class FrontDoorTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Health_ReportsVersionUptimeStorageAndDatabases()
+    public async Task Health_ReportsVersionUptimeStorageDatabasesAndPooler()
     {
         using var factory = Emulator.Create(output);
 
         var health = (await factory.CreateClient().GetJsonAsync("/_emulator/health")).AsObject();
 
-        Assert.Equal(["databases", "status", "storage", "uptime_seconds", "version"], health.Select(pair => pair.Key).Order());
+        Assert.Equal(["databases", "pooler", "status", "storage", "uptime_seconds", "version"], health.Select(pair => pair.Key).Order());
         Assert.Equal("ok", (string?)health["status"]);
         Assert.Equal(EmulatorVersion.Text, (string?)health["version"]);
         Assert.Matches(@"^\d+\.\d+\.\d+", EmulatorVersion.Text);
         Assert.InRange((double)health["uptime_seconds"]!, 0, 600);
         Assert.Equal("memory", (string?)health["storage"]);
         Assert.False((bool)health["databases"]!);
+        Assert.False((bool)health["pooler"]!);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class DatabaseSettingsTests(ITestOutputHelper output)
         var created = await emulator.Client.CreateServiceAsync(emulator.Factory.ProjectId);
 
         Assert.Equal(
-            """{"enabled":false,"description":"services have no database (TIGER_EMULATOR_DATABASES=off)","databases":[],"standbys":[]}""",
+            """{"enabled":false,"description":"services have no database (TIGER_EMULATOR_DATABASES=off)","pooler":{"enabled":false,"description":"no pooler: services have no database"},"databases":[],"standbys":[]}""",
             databases.ToJsonString());
         Assert.EndsWith(".tsdb.cloud.timescale.com", (string)created["endpoint"]!["host"]!);
     }
@@ -31,6 +31,14 @@ public sealed class DatabaseSettingsTests(ITestOutputHelper output)
             new() { ["TIGER_EMULATOR_POSTGRES_BIN"] = "/nowhere/bin" },
             "No PostgreSQL server programs (initdb, pg_ctl, postgres) found for TIGER_EMULATOR_DATABASES=on; looked in: /nowhere/bin "
             + "(set TIGER_EMULATOR_POSTGRES_BIN to their folder, or TIGER_EMULATOR_DATABASES=off)");
+    }
+
+    [Fact]
+    public void PgBouncerSettingPointingAtNothing_FailsTheStart_NamingIt()
+    {
+        AssertStartRefused(
+            new() { ["TIGER_EMULATOR_PGBOUNCER_BIN"] = "/nowhere/pgbouncer" },
+            "No pgbouncer program at TIGER_EMULATOR_PGBOUNCER_BIN=/nowhere/pgbouncer (name the program or its folder, or unset it)");
     }
 
     [Theory]
