@@ -66,6 +66,33 @@ public sealed class PoolerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task ReplicaSetPooler_RunsReadsThroughPgBouncerInFrontOfTheStandby_RefusesWrites_AndStopsWhenDisabled()
+    {
+        using var emulator = new DatabaseEmulator(output);
+        var (id, direct) = await emulator.ReadyServiceAsync();
+        await DatabaseEmulator.ExecuteAsync(direct, "create table upstream(n int); insert into upstream values (8)");
+        var (setId, replica) = await emulator.ActiveReplicaSetAsync(id, new NpgsqlConnectionStringBuilder(direct).Password!);
+        var setPath = $"{emulator.Seeder.ServicePath(id)}/replicaSets/{setId}";
+
+        var response = await emulator.Client.PostAsync($"{setPath}/enablePooler", null);
+        Assert.Equal("""{"message":"Connection pooler enabled"}""", (await response.ReadJsonAsync()).ToJsonString());
+        var endpoint = (await emulator.ReplicaSetAsync(id, setId))["connection_pooler"]!["endpoint"]!;
+        var pooled = new NpgsqlConnectionStringBuilder(replica) { Port = (int)endpoint["port"]! }.ConnectionString;
+        Assert.Equal(PortOf(replica) + 1, PortOf(pooled));
+
+        await DatabaseEmulator.EventuallyAsync(async () => await DatabaseEmulator.ScalarAsync<int>(pooled, "select count(*)::int from upstream") == 1, "the pooled replica reads the row", seconds: 10);
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => DatabaseEmulator.ExecuteAsync(pooled, "insert into upstream values (9)"));
+        Assert.Equal(("25006", "cannot execute INSERT in a read-only transaction"), (refused.SqlState, refused.MessageText));
+        var shown = (await emulator.StandbysOfAsync(id)).Single()["pooler"]!;
+        Assert.Equal((PortOf(pooled), "running"), ((int)shown["port"]!, (string?)shown["state"]));
+
+        response = await emulator.Client.PostAsync($"{setPath}/disablePooler", null);
+        Assert.Equal("""{"message":"Connection pooler disabled"}""", (await response.ReadJsonAsync()).ToJsonString());
+        await DatabaseEmulator.AssertNothingListensAsync(pooled);
+        Assert.Equal("stopped", (string?)(await emulator.StandbysOfAsync(id)).Single()["pooler"]!["state"]);
+    }
+
+    [Fact]
     public async Task Pooler_RefusesAWrongPassword_AClientWithoutTls_AndTheEmulatorsSuperuser()
     {
         using var emulator = new DatabaseEmulator(output);
