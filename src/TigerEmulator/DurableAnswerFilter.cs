@@ -3,9 +3,9 @@ using TigerEmulator.Storage;
 
 namespace TigerEmulator;
 
-/// Answers a changing request with the 503 that says why when the data folder refused one of its changes (which was
-/// taken back from memory), so that a client never hears of a change that a killed emulator could lose. Every change
-/// is in the write-ahead log before the handler returns (Storage/LogWriter). Without a data folder nothing is checked.
+/// Holds a changing request's answer until the data folder has stored what it changed, so that a client never hears
+/// of a change that a killed emulator could lose. Requests arriving together share one commit (Storage/GroupCommit).
+/// A change the disk refuses was taken back from memory, and the answer says so. Without a data folder nothing waits.
 /// It lives beside the wiring because it joins two folders that stay apart: Storage and the Http error factory.
 public sealed class DurableAnswerFilter(EmulatorDatabase database) : IEndpointFilter
 {

@@ -1,29 +1,45 @@
 namespace TigerEmulator.Storage;
 
-/// Whether the changes a request made are in the data folder, so that its answer can say when they are not. A request
-/// begins a receipt before its handler runs; a change the disk refuses is noted on it, through the async flow of the
-/// request. Without a data folder nothing is noted.
+/// What a request has written, so that its answer can wait until the data folder holds it. A request begins a receipt
+/// before its handler runs; every write the handler hands to the file notes its group on it, through the async flow
+/// of the request. Without a data folder nothing is noted and nothing waits.
 public static class DurableWrites
 {
     private static readonly AsyncLocal<Receipt?> Current = new();
 
     public static Receipt Begin() => Current.Value = new Receipt();
 
-    internal static void Refused(Exception failure)
+    internal static void Note(GroupCommit commit, Task<Exception?> group)
     {
         if (Current.Value is { } receipt)
         {
-            receipt.Failure ??= failure;
+            receipt.Commit = commit;
+            receipt.Group = group;
         }
     }
 
     public sealed class Receipt
     {
-        // The first refusal: the changes before it are stored, it and its own change are not.
-        internal Exception? Failure { get; set; }
+        // The last group written to: groups are stored in order, so once it is stored every earlier one is too.
+        internal Task<Exception?>? Group { get; set; }
 
-        /// Null once every change noted on the receipt is in the data folder (which is when the handler returns), else
-        /// the failure that kept one out (that change was taken back from memory as well).
-        public Task<Exception?> StoredAsync() => Task.FromResult(Failure);
+        internal GroupCommit? Commit { get; set; }
+
+        /// Completes once every write noted on the receipt is in the data file: null, or the failure that kept it out
+        /// (in which case the change was taken back from memory as well). Leads the group's write if no one else does.
+        public Task<Exception?> StoredAsync()
+        {
+            if (Group is not { } group)
+            {
+                return Task.FromResult<Exception?>(null);
+            }
+
+            if (!group.IsCompleted)
+            {
+                Commit!.Lead();
+            }
+
+            return group;
+        }
     }
 }

@@ -3,7 +3,7 @@ using LiteDB;
 namespace TigerEmulator.Storage;
 
 /// The data folder, when one is configured: the stores load from its LiteDB file at start, every change is in its
-/// write-ahead log before its request is answered (<see cref="LogWriter"/>) and reaches LiteDB behind
+/// write-ahead log before its request is answered (<see cref="GroupCommit"/>) and reaches LiteDB behind
 /// (<see cref="WriteBehind"/>). Without a data folder there is no file and no LiteDB at all: the stores' memory is the
 /// whole state.
 public sealed class EmulatorDatabase : IDisposable
@@ -12,7 +12,7 @@ public sealed class EmulatorDatabase : IDisposable
 
     private readonly DataFile? file;
     private readonly DataFolderLock? folderLock;
-    private readonly LogWriter? writer;
+    private readonly GroupCommit? writer;
     private readonly StateLock state;
 
     public EmulatorDatabase(EmulatorOptions options, StateLock state, ILogger<EmulatorDatabase>? logger = null, DataFiles? files = null)
@@ -47,7 +47,7 @@ public sealed class EmulatorDatabase : IDisposable
                 logger?.LogInformation("Applied {Count} changes from the write-ahead log that the last run had not put in LiteDB", replayed);
             }
 
-            writer = new LogWriter(new WriteAheadLog(folder, files), new WriteBehind(file, folder, logger), state, logger);
+            writer = new GroupCommit(new WriteAheadLog(folder, files), new WriteBehind(file, folder, logger), state, logger);
         }
         catch
         {

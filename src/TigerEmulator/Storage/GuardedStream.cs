@@ -2,8 +2,8 @@ namespace TigerEmulator.Storage;
 
 /// A data folder file as LiteDB sees it. LiteDB writes its log on a thread of its own, where an exception (a full disk,
 /// a read-only remount) ends the process; here a failed write is kept as <see cref="Failure"/> instead, and every later
-/// write is dropped, so that the file stays as it was when the disk gave out. The write-behind reads the failure
-/// after each checkpoint and throws the engine away; the next batch opens the file afresh, and LiteDB ignores what it
+/// write is dropped, so that the file stays as it was when the disk gave out. The group commit reads the failure
+/// after each group and throws the engine away; the next group opens the file afresh, and LiteDB ignores what it
 /// finds of a transaction that was never confirmed.
 internal sealed class GuardedStream(Stream file) : Stream
 {

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace TigerEmulator.Storage;
 
 /// A store answers from memory, which holds the state; with a data folder, every write also reaches its file, in order,
-/// in the write-ahead log under the same lock (<see cref="LogWriter"/>), with the way to take it back should the disk refuse it. Writes change memory under the state lock. Documents are
+/// in groups on one reader (<see cref="GroupCommit"/>), with the way to take it back should the disk refuse it. Writes change memory under the state lock. Documents are
 /// immutable records, replaced whole on update, so memory, the file's writer and every reader share one instance.
 internal sealed class MemoryStore<T> : IStore<T>
     where T : class, IDocument

@@ -2,7 +2,7 @@ using LiteDB;
 
 namespace TigerEmulator.Storage;
 
-/// The data folder's write-ahead log: each change is appended in one write as it is made, before its request is answered,
+/// The data folder's write-ahead log: each group of changes is appended in one write before its requests are answered,
 /// so that a killed emulator loses nothing it acknowledged, while LiteDB takes the same changes behind, in large
 /// transactions (a LiteDB commit of a few documents costs about as much as one of a thousand). The log is a run of
 /// segment files of BSON records; a segment is deleted once LiteDB holds all of it, and at start whatever segments are
@@ -16,8 +16,8 @@ internal sealed class WriteAheadLog : IDisposable
     private readonly string folder;
     private readonly DataFiles files;
 
-    // One buffer for every append, grown to the largest: appends run one at a time (under the state lock), and a fresh
-    // stream each time would be allocated and grown again on the path of every change.
+    // One buffer for every group, grown to the largest: a group is appended by one thread at a time (GroupCommit's
+    // leader), and a fresh stream a group would allocate and grow again each time, on the path every answer waits on.
     private readonly MemoryStream bytes = new();
     private Stream segment;
     private long length;
@@ -33,14 +33,14 @@ internal sealed class WriteAheadLog : IDisposable
     /// The segment now written to.
     public long Number { get; private set; }
 
-    /// Appends the records in one write. On failure the segment is cut back to where it was, so that a later append
+    /// Appends the records in one write. On failure the segment is cut back to where it was, so that a later group
     /// never lands behind half a record; the exception says why.
     public void Append(IReadOnlyList<BsonDocument> records)
     {
         bytes.SetLength(0);
         if (bytes.Capacity > KeptBuffer)
         {
-            // A very large document went through; the next ones are small again.
+            // A seeding or a reset made a group of thousands; the groups of requests are small again.
             bytes.Capacity = 0;
         }
 

@@ -3,23 +3,23 @@ using TigerEmulator.Storage;
 
 namespace TigerEmulator.Tests.Storage;
 
-/// Changes reach the log as they are made and LiteDB behind it, in order: a flush sees everything handed over before
-/// it, a stop stores what is pending and lets the log go, and a change the disk refuses is taken back at once, without
-/// stopping later ones.
-public sealed class LogWriterTests : IDisposable
+/// Changes reach the log in groups and LiteDB behind it, in order, on one reader each: a flush sees everything handed
+/// over before it, a stop stores what is pending and lets the log go, and a group the disk refuses is taken back,
+/// newest change first, without stopping later ones.
+public sealed class GroupCommitTests : IDisposable
 {
     private const int Writes = 4500;
 
-    private readonly string folder = Directory.CreateTempSubdirectory("tiger-log-writer-").FullName;
+    private readonly string folder = Directory.CreateTempSubdirectory("tiger-group-commit-").FullName;
     private readonly StateLock state = new();
     private readonly FullDisk disk = new();
     private readonly DataFile file;
-    private readonly LogWriter writer;
+    private readonly GroupCommit writer;
 
-    public LogWriterTests()
+    public GroupCommitTests()
     {
         file = new DataFile(folder, disk);
-        writer = new LogWriter(new WriteAheadLog(folder, disk), new WriteBehind(file, folder, logger: null), state, logger: null);
+        writer = new GroupCommit(new WriteAheadLog(folder, disk), new WriteBehind(file, folder, logger: null), state, logger: null);
     }
 
     public void Dispose()
@@ -57,11 +57,11 @@ public sealed class LogWriterTests : IDisposable
         Assert.Equal(Writes, Rows().Count());
         Assert.Empty(Directory.GetFiles(folder, "*wal*"));
         var refused = Assert.Throws<ObjectDisposedException>(() => Enqueue(Row(Writes)));
-        Assert.Equal($"Cannot access a disposed object.{Environment.NewLine}Object name: 'TigerEmulator.Storage.LogWriter'.", refused.Message);
+        Assert.Equal($"Cannot access a disposed object.{Environment.NewLine}Object name: 'TigerEmulator.Storage.GroupCommit'.", refused.Message);
     }
 
     [Fact]
-    public async Task RefusedChanges_AreTakenBackAsTheyAreRefused_TheRequestHearsWhy_AndLaterWritesStillLand()
+    public async Task RefusedGroup_IsTakenBackNewestFirst_ItsRequestsHearWhy_AndLaterWritesStillLand()
     {
         Enqueue(Row(1));
         writer.Flush();
@@ -69,7 +69,7 @@ public sealed class LogWriterTests : IDisposable
         var undone = new List<int>();
         var receipt = DurableWrites.Begin();
         disk.Full = true;
-        // Both under one hold of the lock, as one request's changes can be.
+        // One group: both are handed over under one hold of the lock, so the log's thread cannot take the first alone.
         state.Run(() =>
         {
             writer.Enqueue(Row(2), () => undone.Add(2));
@@ -82,7 +82,7 @@ public sealed class LogWriterTests : IDisposable
         writer.Flush();
 
         Assert.Equal("No space left on device", failure?.Message);
-        Assert.Equal([2, 3], undone);
+        Assert.Equal([3, 2], undone);
         Assert.Equal([1, 4], Rows().FindAll().Select(row => row["_id"].AsInt32));
     }
 
