@@ -171,8 +171,9 @@ internal sealed class WriteBehind
                 WriteAheadLog.Forget(folder, segment);
             }
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or LiteDB.LiteException)
+        catch (Exception exception)
         {
+            // Whatever it is, on this thread of its own it would end the process: the log keeps the changes instead.
             file.Discard();
             Failed(exception, 0);
         }
