@@ -11,9 +11,14 @@ internal sealed class WriteAheadLog : IDisposable
 {
     private const string Prefix = "tiger-emulator-wal-";
     private const long SegmentBytes = 8 * 1024 * 1024;
+    private const int KeptBuffer = 1024 * 1024;
 
     private readonly string folder;
     private readonly DataFiles files;
+
+    // One buffer for every group, grown to the largest: a group is appended by one thread at a time (GroupCommit's
+    // leader), and a fresh stream a group would allocate and grow again each time, on the path every answer waits on.
+    private readonly MemoryStream bytes = new();
     private Stream segment;
     private long length;
 
@@ -32,7 +37,13 @@ internal sealed class WriteAheadLog : IDisposable
     /// never lands behind half a record; the exception says why.
     public void Append(IReadOnlyList<BsonDocument> records)
     {
-        using var bytes = new MemoryStream();
+        bytes.SetLength(0);
+        if (bytes.Capacity > KeptBuffer)
+        {
+            // A seeding or a reset made a group of thousands; the groups of requests are small again.
+            bytes.Capacity = 0;
+        }
+
         foreach (var record in records)
         {
             bytes.Write(BsonSerializer.Serialize(record));
@@ -114,7 +125,11 @@ internal sealed class WriteAheadLog : IDisposable
         return applied;
     }
 
-    public void Dispose() => segment.Dispose();
+    public void Dispose()
+    {
+        segment.Dispose();
+        bytes.Dispose();
+    }
 
     private static IEnumerable<BsonDocument> Records(byte[] bytes)
     {

@@ -1,24 +1,29 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
+using System.Diagnostics;
 
 namespace TigerEmulator.Storage;
 
-/// Carries changes the write-ahead log already holds into LiteDB, behind the requests, as many to a transaction as have
-/// queued: a LiteDB transaction costs about as much as the writes in it, so a large one costs a fraction a write. Once a
-/// sealed log segment is wholly in LiteDB's files, the segment goes. A batch LiteDB cannot store (a full disk) stays
-/// in the log, which the next start applies again, so from then on no segment is let go.
+/// Carries changes the write-ahead log already holds into LiteDB, behind the requests, gathered for a while into one
+/// transaction with one write a document (<see cref="PendingWrites"/>): LiteDB's cost is per document written, and
+/// under load most documents change several times within the gathering (a created service moves through two more
+/// statuses), so each is written once, in its last state. Nothing waits for LiteDB but a flush: the log holds every
+/// change meanwhile. Once a sealed log segment is wholly in LiteDB's files, the segment goes. A batch LiteDB cannot
+/// store (a full disk) stays in the log, which the next start applies again, so from then on no segment is let go.
 internal sealed class WriteBehind
 {
-    private const int BatchSize = 4000;
+    // How long changes are gathered before they go to LiteDB, and how many documents at most: the longer, the more
+    // changes of one document fold into one write; the pending documents are held in memory meanwhile.
+    private static readonly TimeSpan Gather = TimeSpan.FromSeconds(2);
+    private const int MostPending = 20_000;
 
-    // Between two transactions: nothing waits for LiteDB, and a transaction of a few documents costs LiteDB about what
-    // one of thousands does, so committing as soon as something is queued would spend a core on small ones.
-    private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(50);
-
-    private readonly Channel<Item> items = Channel.CreateUnbounded<Item>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly BlockingCollection<Item> items = [];
+    private readonly PendingWrites pending = new();
+    private readonly Stopwatch gathering = new();
     private readonly DataFile file;
     private readonly string folder;
     private readonly ILogger? logger;
-    private readonly Task reader;
+    private readonly Thread reader;
+    private long? sealedSegment;
     private bool failed;
 
     public WriteBehind(DataFile file, string folder, ILogger? logger)
@@ -26,19 +31,22 @@ internal sealed class WriteBehind
         this.file = file;
         this.folder = folder;
         this.logger = logger;
-        reader = Task.Run(DrainAsync);
+        // A thread of its own: a transaction of thousands of documents would otherwise hold one of the few thread pool
+        // threads a 2-core machine starts with, which the requests need.
+        reader = new Thread(Drain) { IsBackground = true, Name = "LiteDB write-behind" };
+        reader.Start();
     }
 
-    public void Enqueue(IReadOnlyList<FileWrite> writes) => items.Writer.TryWrite(new Item(writes, null, null));
+    public void Enqueue(IReadOnlyList<FileWrite> writes) => TryAdd(new Item(writes, null, null));
 
     /// Lets the log's segments up to this one go once LiteDB holds everything handed over before.
-    public void Seal(long segment) => items.Writer.TryWrite(new Item(null, segment, null));
+    public void Seal(long segment) => TryAdd(new Item(null, segment, null));
 
     /// Waits until LiteDB holds every change handed over before the call.
     public void Flush()
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (items.Writer.TryWrite(new Item(null, null, done)))
+        if (TryAdd(new Item(null, null, done)))
         {
             done.Task.Wait();
         }
@@ -48,62 +56,102 @@ internal sealed class WriteBehind
     public void Stop(long lastSegment)
     {
         Seal(lastSegment);
-        items.Writer.TryComplete();
-        reader.Wait();
+        items.CompleteAdding();
+        reader.Join();
     }
 
-    private async Task DrainAsync()
+    private bool TryAdd(Item item)
     {
-        var batch = new List<FileWrite>(BatchSize);
-        while (await items.Reader.WaitToReadAsync().ConfigureAwait(false))
+        try
         {
-            while (batch.Count < BatchSize && items.Reader.TryRead(out var item))
+            return items.TryAdd(item);
+        }
+        catch (InvalidOperationException)
+        {
+            // Stopped: everything was stored on the way out.
+            return false;
+        }
+    }
+
+    private void Drain()
+    {
+        while (!items.IsCompleted)
+        {
+            if (!items.TryTake(out var item, Remaining()))
             {
-                if (item.Writes is { } writes)
-                {
-                    batch.AddRange(writes);
-                    continue;
-                }
-
-                Commit(batch);
-                if (item.Segment is { } segment)
-                {
-                    Release(segment);
-                }
-
-                item.Flushed?.SetResult();
+                // The gathering is over (or the collection was completed and is empty).
+                Commit();
+                continue;
             }
 
-            Commit(batch);
-            await Task.Delay(Gather).ConfigureAwait(false);
+            if (item.Writes is { } writes)
+            {
+                if (pending.Count == 0)
+                {
+                    gathering.Restart();
+                }
+
+                foreach (var write in writes)
+                {
+                    pending.Add(write);
+                }
+
+                if (pending.Count >= MostPending)
+                {
+                    Commit();
+                }
+            }
+            else if (item.Segment is { } segment)
+            {
+                // Let go at the next commit, which holds every change of the segment.
+                sealedSegment = segment;
+            }
+            else
+            {
+                Commit();
+                item.Flushed!.SetResult();
+            }
+        }
+
+        Commit();
+    }
+
+    private int Remaining() =>
+        pending.Count == 0 && sealedSegment is null
+            ? Timeout.Infinite
+            : (int)Math.Max(0, (Gather - gathering.Elapsed).TotalMilliseconds);
+
+    private void Commit()
+    {
+        if (pending.Count > 0)
+        {
+            Store();
+        }
+
+        if (sealedSegment is { } segment)
+        {
+            Release(segment);
+            sealedSegment = null;
         }
     }
 
-    private void Commit(List<FileWrite> batch)
+    private void Store()
     {
-        if (batch.Count == 0)
-        {
-            return;
-        }
-
+        var count = pending.Count;
         try
         {
             var database = file.Database;
             database.BeginTrans();
-            foreach (var write in batch)
-            {
-                write.Apply(database);
-            }
-
+            pending.ApplyTo(database);
             database.Commit();
         }
         catch (Exception exception)
         {
             file.Discard();
-            Failed(exception, batch.Count);
+            Failed(exception, count);
         }
 
-        batch.Clear();
+        pending.Clear();
     }
 
     // A checkpoint waits for LiteDB's own writer thread and folds its log into the data file.
@@ -123,8 +171,9 @@ internal sealed class WriteBehind
                 WriteAheadLog.Forget(folder, segment);
             }
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or LiteDB.LiteException)
+        catch (Exception exception)
         {
+            // Whatever it is, on this thread of its own it would end the process: the log keeps the changes instead.
             file.Discard();
             Failed(exception, 0);
         }
