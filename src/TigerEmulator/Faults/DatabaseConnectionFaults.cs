@@ -24,6 +24,9 @@ public sealed class DatabaseConnectionFaults : IConnectionFaults
 
     public event Action<string>? EndRuleAdded;
 
+    /// A connection met these rules (the journal records it, as it records a request's).
+    public event Action<ConnectionTarget, IReadOnlyList<string>>? Fired;
+
     public bool Any => !engine.IsEmpty;
 
     public ConnectionVerdict Decide(ConnectionTarget target)
@@ -35,6 +38,7 @@ public sealed class DatabaseConnectionFaults : IConnectionFaults
         }
 
         logger.LogInformation("Fault rules {Rules} fired on a connection to service {Id} (node {Node})", string.Join(", ", fired), target.ServiceId, target.Node);
+        Fired?.Invoke(target, fired);
         return new ConnectionVerdict(
             delay,
             terminal is RefuseConnectionsEffect refuse ? new ConnectionRefusal(refuse.SqlState, refuse.Message) : null,
@@ -48,6 +52,7 @@ public sealed class DatabaseConnectionFaults : IConnectionFaults
         if (fires)
         {
             logger.LogInformation("Fault rule {Rule} ended a connection to service {Id} (node {Node})", ruleId, target.ServiceId, target.Node);
+            Fired?.Invoke(target, [ruleId]);
         }
 
         return fires;

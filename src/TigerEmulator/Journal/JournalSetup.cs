@@ -8,6 +8,7 @@ public static class JournalSetup
     {
         services.AddSingleton<RequestJournal>();
         services.AddSingleton<IResetParticipant>(provider => provider.GetRequiredService<RequestJournal>());
+        services.AddHostedService<ConnectionFaultJournal>();
         return services;
     }
 

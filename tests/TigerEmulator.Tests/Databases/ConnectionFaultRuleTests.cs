@@ -28,6 +28,7 @@ public sealed class ConnectionFaultRuleTests(ITestOutputHelper output)
         Assert.Equal(1, await DatabaseEmulator.ScalarAsync<int>(once, "select 1"));
 
         Assert.Equal([("elsewhere", 0, 0), ("busy", 2, 1)], await CountsAsync(control));
+        Assert.Equal([$"CONNECT /databases/{id}/nodes/0 status= faults=busy"], await JournaledAsync(control));
     }
 
     [Fact]
@@ -46,7 +47,13 @@ public sealed class ConnectionFaultRuleTests(ITestOutputHelper output)
         Assert.Equal(("57P01", "FATAL", "terminating connection due to administrator command"), (ended.SqlState, ended.Severity, ended.MessageText));
         Assert.Equal(1, await DatabaseEmulator.ScalarAsync<int>(connection, "select 1"));
         Assert.Equal([("end", 1, 1)], await CountsAsync(control));
+        Assert.Equal([$"CONNECT /databases/{id}/nodes/0 status= faults=end"], await JournaledAsync(control));
     }
+
+    // The journal's entries for database connections that rules fired on, newest first, as one line each.
+    private static async Task<List<string>> JournaledAsync(HttpClient control) =>
+        [.. (await control.GetJsonAsync("/_emulator/requests?operation=databaseConnection")).AsArray().Select(entry =>
+            $"{entry!["method"]} {entry["path"]} status={entry["status"]} faults={string.Join(",", entry["faults"]!.AsArray().Select(f => (string?)f))}")];
 
     [Fact]
     public async Task ConnectionLatency_Once_OutlastsTheClientsTimeout_ThenTheNextConnects()
