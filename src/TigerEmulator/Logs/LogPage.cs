@@ -15,8 +15,9 @@ public static class LogPage
     /// after it (see LogTimeline.For).
     internal static ServiceLogsBody Read(ServiceDocument service, LogQuery query, DateTime now, LogSettings settings, ServerLogSnapshot? server)
     {
+        // A read replica set's standby is a node of its own past the HA ones: it has a log when it has a server.
         var nodes = 1 + service.HaReplicaCount;
-        if (query.Node < 0 || query.Node >= nodes)
+        if ((query.Node < 0 || query.Node >= nodes) && server is null)
         {
             throw TigerException.Invalid($"'node' must be between 0 and {nodes - 1} for service '{service.Id}', not {query.Node}");
         }

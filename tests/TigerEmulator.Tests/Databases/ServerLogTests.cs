@@ -154,6 +154,32 @@ public sealed class ServerLogTests(ITestOutputHelper output)
     }
 
     // Each statement fails on its own, one ERROR entry apiece.
+    [Fact]
+    public async Task AReadReplicaSetsServerLines_AreUnderItsNodeNumber_AndNotThePrimarys()
+    {
+        using var emulator = new DatabaseEmulator(output);
+        var (id, primary) = await emulator.ReadyServiceAsync();
+        var (_, replica) = await emulator.ActiveReplicaSetAsync(id, new NpgsqlConnectionStringBuilder(primary).Password!);
+        var node = (int)(await emulator.StandbysOfAsync(id)).Single()["node"]!;
+        var logs = LogsClient.Path(emulator.Factory.ProjectId, id);
+
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => DatabaseEmulator.ExecuteAsync(replica, "create table written_on_the_replica(n int)"));
+        Assert.Equal("25006", refused.SqlState);
+
+        var onReplica = new List<WalkedEntry>();
+        await DatabaseEmulator.EventuallyAsync(
+            async () =>
+            {
+                onReplica = await LogsClient.WalkAsync(emulator.Client, logs, LogsClient.Query(node: node));
+                return onReplica.Any(e => e.Message.Contains("written_on_the_replica", StringComparison.Ordinal));
+            },
+            "the replica's error is in its node's logs",
+            seconds: 10);
+        Assert.Contains(onReplica, e => e is { Severity: "ERROR" } && e.Message == "cannot execute CREATE TABLE in a read-only transaction\nSTATEMENT:  create table written_on_the_replica(n int)");
+        var onPrimary = await LogsClient.WalkAsync(emulator.Client, logs, LogsClient.Query(node: 0));
+        Assert.DoesNotContain(onPrimary, e => e.Message.Contains("written_on_the_replica", StringComparison.Ordinal));
+    }
+
     private static async Task FailManyAsync(string connection, string prefix, int count)
     {
         await using var session = new NpgsqlConnection(connection);
