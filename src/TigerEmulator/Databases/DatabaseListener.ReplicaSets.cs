@@ -53,7 +53,7 @@ public sealed partial class DatabaseListener
     // A set's pooler runs while it is enabled and the set's standby runs, on the port after the set's endpoint.
     private Task FollowReplicaSetPoolerAsync(string setId, CancellationToken cancellationToken) =>
         sets.Get(setId) is { } set
-            ? poolers.FollowAsync(set.Id, set.PoolerEnabled, standbys.Find(set.Id), set.Port + 1, cancellationToken)
+            ? poolers.FollowAsync(set, standbys.Find(set.Id), cancellationToken)
             : Task.CompletedTask;
 
     // The poolers of a service's read replica sets follow their standbys through the service's pause and start.

@@ -166,7 +166,7 @@ public sealed partial class DatabaseListener(
     // The pooler runs while the service's pooler is enabled and its server runs (the pooler's port is the endpoint's).
     private Task FollowPoolerAsync(string serviceId, CancellationToken cancellationToken) =>
         services.Get(serviceId) is { } service
-            ? poolers.FollowAsync(serviceId, service.PoolerEnabled, fleet.Find(serviceId), ServiceEndpoints.Pooler(service).Port, cancellationToken)
+            ? poolers.FollowAsync(service, fleet.Find(serviceId), cancellationToken)
             : Task.CompletedTask;
 
     // A scenario's fork is seeded beside its parent, so it starts from an empty database like any seeded service.

@@ -190,10 +190,9 @@ public sealed class DatabaseWatch(
 
         // Then the poolers of the services that have theirs enabled, in front of the servers that run again.
         await Task.WhenAll(fleet.Servers.Select(server => services.Get(server.ServiceId) is { } service
-            ? poolers.FollowAsync(service.Id, service.PoolerEnabled, server, ServiceEndpoints.Pooler(service).Port, cancellationToken)
+            ? poolers.FollowAsync(service, server, cancellationToken)
             : Task.CompletedTask));
-        await Task.WhenAll(sets.All().Where(set => set.PoolerEnabled).Select(set =>
-            poolers.FollowAsync(set.Id, set.PoolerEnabled, standbys.Find(set.Id), set.Port + 1, cancellationToken)));
+        await Task.WhenAll(sets.All().Where(set => set.PoolerEnabled).Select(set => poolers.FollowAsync(set, standbys.Find(set.Id), cancellationToken)));
     }
 
     private bool BeganFailover(string serviceId) => ServiceFailover.Begin(serviceId, services, lifecycle, state).Document is not null;

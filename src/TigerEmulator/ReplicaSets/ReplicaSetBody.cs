@@ -26,6 +26,6 @@ public sealed record ReplicaSetBody(
             set.MemoryGbs,
             new MetadataBody(set.Environment),
             endpoint,
-            set.PoolerEnabled ? new ConnectionPoolerBody(endpoint with { Port = set.Port + 1 }) : null);
+            set.PoolerEnabled ? new ConnectionPoolerBody(endpoint with { Port = ReplicaSetEndpoints.PoolerPort(set) }) : null);
     }
 }

@@ -142,6 +142,9 @@ public sealed class DatabaseEmulator : IDisposable
         await command.ExecuteNonQueryAsync();
     }
 
+    /// The password a connection string carries (a replica set is reached with its parent's).
+    public static string PasswordOf(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString).Password!;
+
     /// The connection is refused by the server (a PostgreSQL error with this SQLSTATE).
     public static async Task<PostgresException> RefusedAsync(string connectionString) =>
         await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connectionString, "select 1"));

@@ -110,7 +110,7 @@ public sealed class FailoverTests(ITestOutputHelper output)
         using var emulator = new DatabaseEmulator(output);
         var (id, connection) = await emulator.ReadyServiceAsync();
         await emulator.ActAsync(id, "setHA", new { replica_count = 1 }, "READY");
-        var password = new NpgsqlConnectionStringBuilder(connection).Password!;
+        var password = DatabaseEmulator.PasswordOf(connection);
         var (_, replica) = await emulator.ActiveReplicaSetAsync(id, password);
 
         var answer = await emulator.Factory.CreateClient().PostAsync($"/_emulator/services/{id}/failover", null);

@@ -71,7 +71,7 @@ public sealed class PoolerTests(ITestOutputHelper output)
         using var emulator = new DatabaseEmulator(output);
         var (id, direct) = await emulator.ReadyServiceAsync();
         await DatabaseEmulator.ExecuteAsync(direct, "create table upstream(n int); insert into upstream values (8)");
-        var (setId, replica) = await emulator.ActiveReplicaSetAsync(id, new NpgsqlConnectionStringBuilder(direct).Password!);
+        var (setId, replica) = await emulator.ActiveReplicaSetAsync(id, DatabaseEmulator.PasswordOf(direct));
         var setPath = $"{emulator.Seeder.ServicePath(id)}/replicaSets/{setId}";
 
         var response = await emulator.Client.PostAsync($"{setPath}/enablePooler", null);

@@ -17,7 +17,7 @@ public sealed class ReplicaSetDatabaseTests(ITestOutputHelper output)
         using var emulator = new DatabaseEmulator(output);
         var (id, primary) = await emulator.ReadyServiceAsync();
         await DatabaseEmulator.ExecuteAsync(primary, "create table orders(n int); insert into orders values (1)");
-        var (_, replica) = await emulator.ActiveReplicaSetAsync(id, Password(primary));
+        var (_, replica) = await emulator.ActiveReplicaSetAsync(id, DatabaseEmulator.PasswordOf(primary));
 
         await DatabaseEmulator.ExecuteAsync(primary, "insert into orders values (2)");
         await DatabaseEmulator.EventuallyAsync(
@@ -34,7 +34,7 @@ public sealed class ReplicaSetDatabaseTests(ITestOutputHelper output)
     {
         using var emulator = new DatabaseEmulator(output);
         var (id, primary) = await emulator.ReadyServiceAsync();
-        var (setId, replica) = await emulator.ActiveReplicaSetAsync(id, Password(primary));
+        var (setId, replica) = await emulator.ActiveReplicaSetAsync(id, DatabaseEmulator.PasswordOf(primary));
         const string changed = "a n€w 'password' for the replica";
 
         var response = await emulator.Client.PostAsync($"{emulator.Seeder.ServicePath(id)}/updatePassword", Api.Json(new { password = changed }));
@@ -53,7 +53,7 @@ public sealed class ReplicaSetDatabaseTests(ITestOutputHelper output)
         var (id, primary) = await emulator.ReadyServiceAsync();
 
         // The first set is connectable the moment the API says active: the step was held until the server was up.
-        var (_, replica) = await emulator.ActiveReplicaSetAsync(id, Password(primary));
+        var (_, replica) = await emulator.ActiveReplicaSetAsync(id, DatabaseEmulator.PasswordOf(primary));
         Assert.Equal(1, await DatabaseEmulator.ScalarAsync<int>(replica, "select 1"));
 
         // A file stands where the second's folder is to be made before its server starts: it never becomes active.
@@ -75,7 +75,7 @@ public sealed class ReplicaSetDatabaseTests(ITestOutputHelper output)
     {
         using var emulator = new DatabaseEmulator(output);
         var (id, primary) = await emulator.ReadyServiceAsync();
-        var (setId, replica) = await emulator.ActiveReplicaSetAsync(id, Password(primary));
+        var (setId, replica) = await emulator.ActiveReplicaSetAsync(id, DatabaseEmulator.PasswordOf(primary));
         var before = (int)(await emulator.StandbysOfAsync(id)).Single()["pid"]!;
 
         var response = await emulator.Client.PostAsync($"{emulator.Seeder.ServicePath(id)}/replicaSets/{setId}/resize", Api.Json(new { cpu_millis = "4000", memory_gbs = "16" }));
@@ -93,7 +93,7 @@ public sealed class ReplicaSetDatabaseTests(ITestOutputHelper output)
     {
         using var emulator = new DatabaseEmulator(output);
         var (id, primary) = await emulator.ReadyServiceAsync();
-        var (setId, replica) = await emulator.ActiveReplicaSetAsync(id, Password(primary));
+        var (setId, replica) = await emulator.ActiveReplicaSetAsync(id, DatabaseEmulator.PasswordOf(primary));
         var folder = (string)(await emulator.StandbysOfAsync(id)).Single()["data_folder"]!;
         var port = new NpgsqlConnectionStringBuilder(replica).Port;
 
@@ -103,7 +103,7 @@ public sealed class ReplicaSetDatabaseTests(ITestOutputHelper output)
         await DatabaseEmulator.AssertNothingListensAsync(replica);
         Assert.False(Directory.Exists(folder));
         Assert.Empty(await emulator.StandbysOfAsync(id));
-        var (_, next) = await emulator.ActiveReplicaSetAsync(id, Password(primary));
+        var (_, next) = await emulator.ActiveReplicaSetAsync(id, DatabaseEmulator.PasswordOf(primary));
         Assert.Equal(port, new NpgsqlConnectionStringBuilder(next).Port);
         Assert.Equal(1, await DatabaseEmulator.ScalarAsync<int>(next, "select 1"));
     }
@@ -113,7 +113,7 @@ public sealed class ReplicaSetDatabaseTests(ITestOutputHelper output)
     {
         using var emulator = new DatabaseEmulator(output);
         var (id, primary) = await emulator.ReadyServiceAsync();
-        var (setId, replica) = await emulator.ActiveReplicaSetAsync(id, Password(primary));
+        var (setId, replica) = await emulator.ActiveReplicaSetAsync(id, DatabaseEmulator.PasswordOf(primary));
         await emulator.Factory.AddFaultAsync(new { effect = "replica_error", operation = "resizeReplicaSet" });
 
         await emulator.Client.PostAsync($"{emulator.Seeder.ServicePath(id)}/replicaSets/{setId}/resize", Api.Json(new { cpu_millis = "4000", memory_gbs = "16" }));
@@ -129,7 +129,7 @@ public sealed class ReplicaSetDatabaseTests(ITestOutputHelper output)
     {
         using var emulator = new DatabaseEmulator(output);
         var (id, primary) = await emulator.ReadyServiceAsync();
-        var (_, replica) = await emulator.ActiveReplicaSetAsync(id, Password(primary));
+        var (_, replica) = await emulator.ActiveReplicaSetAsync(id, DatabaseEmulator.PasswordOf(primary));
         await DatabaseEmulator.ExecuteAsync(primary, "create table kept(n int); insert into kept values (9)");
         await DatabaseEmulator.EventuallyAsync(async () => await TableCountAsync(replica, "kept") == 1, "the replica has the row", seconds: 5);
 
@@ -151,7 +151,7 @@ public sealed class ReplicaSetDatabaseTests(ITestOutputHelper output)
             using (var first = new DatabaseEmulator(output, dataDir))
             {
                 var (serviceId, primary) = await first.ReadyServiceAsync();
-                password = Password(primary);
+                password = DatabaseEmulator.PasswordOf(primary);
                 (id, setId) = (serviceId, (await first.ActiveReplicaSetAsync(serviceId, password)).Id);
                 await DatabaseEmulator.ExecuteAsync(primary, "create table kept(n int); insert into kept values (4)");
             }
@@ -196,8 +196,6 @@ public sealed class ReplicaSetDatabaseTests(ITestOutputHelper output)
             async () => (await emulator.StandbysOfAsync("replseed01")).Select(s => ((int)s["node"]!, (string)s["kind"]!, (string)s["server"]!)).SequenceEqual([(1, "ha", "running"), (3, "replica_set", "running")]),
             "an HA standby and the set's standby run", seconds: 30);
     }
-
-    private static string Password(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString).Password!;
 
     private static async Task<bool> ConnectsAsync(string connectionString)
     {

@@ -159,7 +159,7 @@ public sealed class ServerLogTests(ITestOutputHelper output)
     {
         using var emulator = new DatabaseEmulator(output);
         var (id, primary) = await emulator.ReadyServiceAsync();
-        var (_, replica) = await emulator.ActiveReplicaSetAsync(id, new NpgsqlConnectionStringBuilder(primary).Password!);
+        var (_, replica) = await emulator.ActiveReplicaSetAsync(id, DatabaseEmulator.PasswordOf(primary));
         var node = (int)(await emulator.StandbysOfAsync(id)).Single()["node"]!;
         var logs = LogsClient.Path(emulator.Factory.ProjectId, id);
 

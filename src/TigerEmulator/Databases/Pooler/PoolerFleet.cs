@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using TigerEmulator.ReplicaSets;
+using TigerEmulator.Services;
 
 namespace TigerEmulator.Databases.Pooler;
 
@@ -16,6 +18,14 @@ public sealed class PoolerFleet(PoolerStatus status, DatabaseFleet servers, Data
         enabled && server is { ShouldRun: true, Pid: not null }
             ? StartAsync(ownerId, server, port, cancellationToken)
             : StopAsync(ownerId);
+
+    /// A service's pooler, on its pooler endpoint.
+    public Task FollowAsync(ServiceDocument service, PostgresServer? server, CancellationToken cancellationToken) =>
+        FollowAsync(service.Id, service.PoolerEnabled, server, ServiceEndpoints.Pooler(service).Port, cancellationToken);
+
+    /// A read replica set's pooler, in front of its standby, on the set's pooler port.
+    public Task FollowAsync(ReplicaSetDocument set, PostgresServer? standby, CancellationToken cancellationToken) =>
+        FollowAsync(set.Id, set.PoolerEnabled, standby, ReplicaSetEndpoints.PoolerPort(set), cancellationToken);
 
     /// Starts a PgBouncer on <paramref name="port"/> in front of the server; done once it accepts connections.
     public async Task StartAsync(string ownerId, PostgresServer server, int port, CancellationToken cancellationToken)
