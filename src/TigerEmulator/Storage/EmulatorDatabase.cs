@@ -94,7 +94,7 @@ public sealed class EmulatorDatabase : IDisposable
 
     /// Hands a write to the file's one writer, under the state lock, once memory holds the change; writes are stored
     /// in the order they are handed over, and <paramref name="undo"/> takes the change back if the disk refuses it.
-    internal void Write(Func<FileWrite> write, Action undo) =>
+    internal void Write(FileWrite write, Action undo) =>
         (writer ?? throw new InvalidOperationException("Without a data folder nothing is written")).Enqueue(write, undo);
 
     /// Waits until every write handed over so far is in the log and in LiteDB; returns at once without a data folder.

@@ -32,8 +32,8 @@ internal sealed class GroupCommit
     }
 
     /// Under the state lock, once memory holds the change; <paramref name="undo"/> takes it back if the disk refuses it.
-    /// <paramref name="write"/> describes the change for the file; it runs on the log's thread, out of the lock.
-    public void Enqueue(Func<FileWrite> write, Action undo)
+    /// <paramref name="write"/> is made into bytes on the log's thread, out of the lock.
+    public void Enqueue(FileWrite write, Action undo)
     {
         ObjectDisposedException.ThrowIf(stopped, this);
         open.Add(new Pending(write, undo));
@@ -140,7 +140,7 @@ internal sealed class GroupCommit
 
     private void Commit(List<Pending> group, TaskCompletionSource<Exception?> done)
     {
-        var writes = group.ConvertAll(pending => pending.Write());
+        var writes = group.ConvertAll(pending => pending.Write);
         if (Append(writes) is { } failure)
         {
             TakeBack(group, done, failure);
@@ -161,7 +161,7 @@ internal sealed class GroupCommit
     {
         try
         {
-            log.Append(writes.ConvertAll(write => write.ToRecord()));
+            log.Append(writes);
             return null;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
@@ -211,5 +211,5 @@ internal sealed class GroupCommit
 
     private static TaskCompletionSource<Exception?> NewGroup() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private readonly record struct Pending(Func<FileWrite> Write, Action Undo);
+    private readonly record struct Pending(FileWrite Write, Action Undo);
 }

@@ -81,7 +81,7 @@ internal sealed class MemoryStore<T> : IStore<T>
             }
 
             Index(null, document);
-            file?.Upsert(document, () => Put(document, null));
+            file?.Insert(document, () => Put(document, null));
         }
     }
 

@@ -5,7 +5,7 @@ namespace TigerEmulator.Storage;
 /// The data folder's write-ahead log: each group of changes is appended in one write before its requests are answered,
 /// so that a killed emulator loses nothing it acknowledged, while LiteDB takes the same changes behind, in large
 /// transactions (a LiteDB commit of a few documents costs about as much as one of a thousand). The log is a run of
-/// segment files of BSON records; a segment is deleted once LiteDB holds all of it, and at start whatever segments are
+/// segment files of records (<see cref="LogRecords"/>); a segment is deleted once LiteDB holds all of it, and at start whatever segments are
 /// left are applied to LiteDB again, in order: each record is a whole document, so applying one twice changes nothing.
 internal sealed class WriteAheadLog : IDisposable
 {
@@ -35,7 +35,7 @@ internal sealed class WriteAheadLog : IDisposable
 
     /// Appends the records in one write. On failure the segment is cut back to where it was, so that a later group
     /// never lands behind half a record; the exception says why.
-    public void Append(IReadOnlyList<BsonDocument> records)
+    public void Append(IReadOnlyList<FileWrite> changes)
     {
         bytes.SetLength(0);
         if (bytes.Capacity > KeptBuffer)
@@ -44,9 +44,9 @@ internal sealed class WriteAheadLog : IDisposable
             bytes.Capacity = 0;
         }
 
-        foreach (var record in records)
+        foreach (var change in changes)
         {
-            bytes.Write(BsonSerializer.Serialize(record));
+            LogRecords.Write(bytes, change);
         }
 
         try
@@ -112,9 +112,9 @@ internal sealed class WriteAheadLog : IDisposable
         database.BeginTrans();
         foreach (var (_, path) in segments)
         {
-            foreach (var record in Records(File.ReadAllBytes(path)))
+            foreach (var change in LogRecords.Read(File.ReadAllBytes(path)))
             {
-                FileWrite.FromRecord(record).Apply(database);
+                change.Apply(database);
                 applied++;
             }
         }
@@ -129,39 +129,6 @@ internal sealed class WriteAheadLog : IDisposable
     {
         segment.Dispose();
         bytes.Dispose();
-    }
-
-    private static IEnumerable<BsonDocument> Records(byte[] bytes)
-    {
-        var offset = 0;
-        while (offset + 4 <= bytes.Length)
-        {
-            var size = BitConverter.ToInt32(bytes, offset);
-            if (size < 5 || offset + size > bytes.Length)
-            {
-                yield break;
-            }
-
-            if (Read(bytes.AsSpan(offset, size).ToArray()) is not { } record)
-            {
-                yield break;
-            }
-
-            offset += size;
-            yield return record;
-        }
-    }
-
-    private static BsonDocument? Read(byte[] record)
-    {
-        try
-        {
-            return BsonSerializer.Deserialize(record);
-        }
-        catch (Exception exception) when (exception is LiteException or ArgumentException or IndexOutOfRangeException or InvalidCastException)
-        {
-            return null;
-        }
     }
 
     private static IEnumerable<(long Number, string Path)> Segments(string folder) =>

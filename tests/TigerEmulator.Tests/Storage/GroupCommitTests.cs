@@ -1,3 +1,4 @@
+using System.Globalization;
 using LiteDB;
 using TigerEmulator.Storage;
 
@@ -41,7 +42,7 @@ public sealed class GroupCommitTests : IDisposable
         writer.Flush();
 
         Assert.Equal(Writes, Rows().Count());
-        Assert.True(Rows().FindById(0)["last"].AsBoolean);
+        Assert.True(Rows().FindById("0")["Last"].AsBoolean);
     }
 
     [Fact]
@@ -83,18 +84,18 @@ public sealed class GroupCommitTests : IDisposable
 
         Assert.Equal("No space left on device", failure?.Message);
         Assert.Equal([3, 2], undone);
-        Assert.Equal([1, 4], Rows().FindAll().Select(row => row["_id"].AsInt32));
+        Assert.Equal(["1", "4"], Rows().FindAll().Select(row => row["_id"].AsString));
     }
 
-    private void Enqueue(Func<FileWrite> write) =>
+    private void Enqueue(FileWrite write) =>
         state.Run(() =>
         {
             writer.Enqueue(write, () => { });
             return 0;
         });
 
-    private ILiteCollection<BsonDocument> Rows() => file.Database.GetCollection("rows");
+    private ILiteCollection<BsonDocument> Rows() => file.Database.GetCollection(nameof(Storage.Row));
 
-    private static Func<FileWrite> Row(int id, bool last = false) =>
-        () => new FileWrite("rows", FileWrite.Kinds.Upsert, null, new BsonDocument { ["_id"] = id, ["last"] = last });
+    private static FileWrite Row(int id, bool last = false) =>
+        FileWrite.Upsert(nameof(Storage.Row), new Row { Id = id.ToString(CultureInfo.InvariantCulture), Last = last });
 }

@@ -1,0 +1,154 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+
+namespace TigerEmulator.Storage;
+
+/// The write-ahead log's records: a change as bytes and back. A record is its length (4 bytes, little-endian, the
+/// length included), the kind of change (1 byte), the collection's name (1 byte of length, then UTF-8), the document's
+/// id (2 bytes of length, then UTF-8) and, for a stored document, the document as JSON. System.Text.Json writes a
+/// document in a few microseconds into a buffer used again for every group; LiteDB's mapper, which the log used before,
+/// took several times that and left a tree of objects per change for the collector.
+internal static class LogRecords
+{
+    private const int Header = 4 + 1;
+
+    private static readonly JsonSerializerOptions Json = new();
+    private static readonly ConcurrentDictionary<string, Type?> Types = new();
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? writer;
+
+    /// Appends one record to <paramref name="bytes"/>.
+    public static void Write(MemoryStream bytes, FileWrite change)
+    {
+        var start = bytes.Position;
+        Span<byte> head = stackalloc byte[Header];
+        // An insert is logged as a document stored: a record applied again at start may find its document in LiteDB.
+        head[4] = (byte)(change.Kind == FileWrite.Kinds.Insert ? FileWrite.Kinds.Upsert : change.Kind);
+        bytes.Write(head);
+        WriteText(bytes, change.Collection, byte.MaxValue);
+        WriteText(bytes, change.Id ?? "", ushort.MaxValue);
+        if (change.Document is { } document)
+        {
+            var json = writer ??= new Utf8JsonWriter(Stream.Null);
+            json.Reset(bytes);
+            JsonSerializer.Serialize(json, document, document.GetType(), Json);
+            json.Flush();
+        }
+
+        var end = bytes.Position;
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.GetBuffer().AsSpan((int)start, 4), (int)(end - start));
+    }
+
+    /// The changes a segment holds, in order. A record cut short by a kill, or one that does not read, ends the
+    /// segment: it was never acknowledged, as its group's write had not completed.
+    public static IEnumerable<FileWrite> Read(byte[] bytes)
+    {
+        var offset = 0;
+        while (offset + Header <= bytes.Length)
+        {
+            var size = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(offset, 4));
+            if (size < Header + 3 || size > bytes.Length - offset || Decode(bytes.AsSpan(offset, size)) is not { } change)
+            {
+                yield break;
+            }
+
+            offset += size;
+            yield return change;
+        }
+    }
+
+    private static FileWrite? Decode(ReadOnlySpan<byte> record)
+    {
+        var kind = (FileWrite.Kinds)record[4];
+        var rest = record[Header..];
+        if (ReadText(ref rest, 1) is not { } collection || ReadText(ref rest, 2) is not { } id)
+        {
+            return null;
+        }
+
+        switch (kind)
+        {
+            case FileWrite.Kinds.Upsert:
+                var type = DocumentType(collection);
+                return Deserialize(rest, type) is { } document ? FileWrite.Upsert(collection, document) : null;
+            case FileWrite.Kinds.Delete:
+                return FileWrite.Delete(collection, id);
+            case FileWrite.Kinds.DeleteAll:
+                return FileWrite.DeleteAll(collection);
+            default:
+                return null;
+        }
+    }
+
+    private static IDocument? Deserialize(ReadOnlySpan<byte> json, Type type)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, type, Json) as IDocument;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static void WriteText(MemoryStream bytes, string text, int longest)
+    {
+        var length = Encoding.UTF8.GetByteCount(text);
+        if (length > longest)
+        {
+            throw new ArgumentException($"'{text}' is too long for a log record", nameof(text));
+        }
+
+        Span<byte> size = stackalloc byte[2];
+        if (longest == byte.MaxValue)
+        {
+            bytes.WriteByte((byte)length);
+        }
+        else
+        {
+            BinaryPrimitives.WriteUInt16LittleEndian(size, (ushort)length);
+            bytes.Write(size);
+        }
+
+        Span<byte> encoded = length <= 256 ? stackalloc byte[length] : new byte[length];
+        Encoding.UTF8.GetBytes(text, encoded);
+        bytes.Write(encoded);
+    }
+
+    private static string? ReadText(ref ReadOnlySpan<byte> rest, int sizeBytes)
+    {
+        if (rest.Length < sizeBytes)
+        {
+            return null;
+        }
+
+        var length = sizeBytes == 1 ? rest[0] : BinaryPrimitives.ReadUInt16LittleEndian(rest);
+        if (rest.Length < sizeBytes + length)
+        {
+            return null;
+        }
+
+        var text = Encoding.UTF8.GetString(rest.Slice(sizeBytes, length));
+        rest = rest[(sizeBytes + length)..];
+        return text;
+    }
+
+    // A collection is named after its document type (FileCollection). The log is read back before any store exists,
+    // so the type is found among the loaded assemblies that can hold documents: this one and those built on it.
+    private static Type DocumentType(string collection) =>
+        Types.GetOrAdd(collection, FindType)
+        ?? throw new DataFolderException($"The write-ahead log holds documents of a kind this emulator does not know ('{collection}'); start the emulator version that wrote it, or move the folder aside");
+
+    private static Type? FindType(string collection)
+    {
+        var home = typeof(IDocument).Assembly;
+        return AppDomain.CurrentDomain.GetAssemblies()
+            .Where(assembly => assembly == home || assembly.GetReferencedAssemblies().Any(name => name.Name == home.GetName().Name))
+            .SelectMany(assembly => assembly.GetTypes())
+            .FirstOrDefault(type => type.Name == collection && !type.IsAbstract && typeof(IDocument).IsAssignableFrom(type));
+    }
+}
