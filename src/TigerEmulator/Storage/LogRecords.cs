@@ -14,6 +14,10 @@ internal static class LogRecords
 {
     private const int Header = 4 + 1;
 
+    /// What every segment starts with: the format's name and version, so that a start never applies bytes of another
+    /// kind (an earlier format, a stray file) as changes.
+    public static ReadOnlySpan<byte> Mark => "tiger-emulator-wal 2\n"u8;
+
     private static readonly JsonSerializerOptions Json = new();
     private static readonly ConcurrentDictionary<string, Type?> Types = new();
 
@@ -42,7 +46,24 @@ internal static class LogRecords
         BinaryPrimitives.WriteInt32LittleEndian(bytes.GetBuffer().AsSpan((int)start, 4), (int)(end - start));
     }
 
-    /// The changes a segment holds, in order. A record cut short by a kill, or one that does not read, ends the
+    /// The changes a segment file holds, after its mark; a file with another start is refused in one line.
+    public static IEnumerable<FileWrite> ReadSegment(string path, byte[] bytes)
+    {
+        if (bytes.Length <= Mark.Length && Mark.StartsWith(bytes))
+        {
+            // Empty, or killed while the first group was written: nothing in it was acknowledged.
+            return [];
+        }
+
+        if (!bytes.AsSpan().StartsWith(Mark))
+        {
+            throw DataFolderException.MoveAside(path, "is not a write-ahead log this emulator reads");
+        }
+
+        return Read(bytes[Mark.Length..]);
+    }
+
+    /// The changes a run of records holds, in order. A record cut short by a kill, or one that does not read, ends the
     /// segment: it was never acknowledged, as its group's write had not completed.
     public static IEnumerable<FileWrite> Read(byte[] bytes)
     {

@@ -44,6 +44,13 @@ internal sealed class WriteAheadLog : IDisposable
             bytes.Capacity = 0;
         }
 
+        if (length == 0)
+        {
+            // Written with the first group rather than at opening, so that a disk that refuses it is refused in an
+            // append, which knows what to do about it.
+            bytes.Write(LogRecords.Mark);
+        }
+
         foreach (var change in changes)
         {
             LogRecords.Write(bytes, change);
@@ -112,7 +119,7 @@ internal sealed class WriteAheadLog : IDisposable
         database.BeginTrans();
         foreach (var (_, path) in segments)
         {
-            foreach (var change in LogRecords.Read(File.ReadAllBytes(path)))
+            foreach (var change in LogRecords.ReadSegment(path, File.ReadAllBytes(path)))
             {
                 change.Apply(database);
                 applied++;

@@ -74,6 +74,28 @@ public sealed class LogRecordsTests
         Assert.Equal("The write-ahead log holds documents of a kind this emulator does not know ('Cow'); start the emulator version that wrote it, or move the folder aside", refused.Message);
     }
 
+    [Fact]
+    public void ReadSegment_AfterItsMark_ReadsTheRecords_AndASegmentCutInsideTheMarkIsEmpty()
+    {
+        byte[] bytes = [.. LogRecords.Mark, .. Bytes(FileWrite.Upsert("Row", new Row { Id = "a" }))];
+
+        Assert.Equal(["a"], LogRecords.ReadSegment("wal-1.log", bytes).Select(c => c.Id));
+        for (var cut = 0; cut <= LogRecords.Mark.Length; cut++)
+        {
+            Assert.Empty(LogRecords.ReadSegment("wal-1.log", bytes[..cut]));
+        }
+    }
+
+    [Fact]
+    public void ReadSegment_AFileWithoutTheMark_IsRefusedInOneLine_WithTheWayOut()
+    {
+        var earlierFormat = Bytes(FileWrite.Upsert("Row", new Row { Id = "a" }));
+
+        var refused = Assert.Throws<DataFolderException>(() => LogRecords.ReadSegment("/data/wal-1.log", earlierFormat).ToList());
+
+        Assert.Equal("/data/wal-1.log is not a write-ahead log this emulator reads; nothing was changed. To start afresh, move it aside: mv '/data/wal-1.log' '/data/wal-1.log.damaged'", refused.Message);
+    }
+
     private static byte[] Bytes(params FileWrite[] changes)
     {
         using var bytes = new MemoryStream();
