@@ -52,22 +52,24 @@ public sealed class ReplicaSetDatabaseTests(ITestOutputHelper output)
         using var emulator = new DatabaseEmulator(output);
         var (id, primary) = await emulator.ReadyServiceAsync();
 
-        // The first set is connectable the moment the API says active: the step was held until the server was up.
-        var (_, replica) = await emulator.ActiveReplicaSetAsync(id, DatabaseEmulator.PasswordOf(primary));
-        Assert.Equal(1, await DatabaseEmulator.ScalarAsync<int>(replica, "select 1"));
-
-        // A file stands where the second's folder is to be made before its server starts: it never becomes active.
-        await emulator.Factory.HoldTransitionAsync("replicaSet", "create");
-        var setId = await emulator.Seeder.ReplicaSetAsync(id);
+        // A file stands where the service's replica set folders are to be made, before the set is asked for (its
+        // server is provisioned from the moment it is creating): the set never becomes active.
         var primaryData = (string)(await emulator.DatabasesAsync())["databases"]!.AsArray().Single(d => (string?)d!["service_id"] == id)!["data_folder"]!;
         var sets = Path.Combine(Path.GetDirectoryName(primaryData)!, "replica-sets");
-        Directory.CreateDirectory(sets);
-        await File.WriteAllTextAsync(Path.Combine(sets, setId), "in the way");
+        await File.WriteAllTextAsync(sets, "in the way");
+        await emulator.Factory.HoldTransitionAsync("replicaSet", "create");
+        var failing = await emulator.Seeder.ReplicaSetAsync(id);
         await emulator.Factory.AdvanceAsync(TimeSpan.FromMinutes(10));
 
-        var set = await emulator.ReplicaSetAsync(id, setId);
-        Assert.Equal("error", (string?)set["status"]);
-        Assert.Contains(emulator.LogLines, line => line.Contains($"Database of read replica set {setId} of service {id}: provision failed", StringComparison.Ordinal));
+        Assert.Equal("error", (string?)(await emulator.ReplicaSetAsync(id, failing))["status"]);
+        Assert.Contains(emulator.LogLines, line => line.Contains($"Database of read replica set {failing} of service {id}: provision failed", StringComparison.Ordinal));
+
+        // With the way clear, the next set is connectable the moment the API says active: the step was held until the
+        // server was up.
+        File.Delete(sets);
+        await emulator.Factory.ClearTransitionOverridesAsync();
+        var (_, replica) = await emulator.ActiveReplicaSetAsync(id, DatabaseEmulator.PasswordOf(primary));
+        Assert.Equal(1, await DatabaseEmulator.ScalarAsync<int>(replica, "select 1"));
     }
 
     [Fact]
