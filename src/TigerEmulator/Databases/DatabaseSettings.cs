@@ -16,6 +16,11 @@ public sealed record DatabaseSettings
     /// auto (on when PostgreSQL is found), on, or off.
     public string Mode { get; init; } = "auto";
 
+    public const string DataDirKey = "TIGER_EMULATOR_DATA_DIR";
+
+    /// The emulator's data folder, whose databases/ folder holds the servers when there is one.
+    public string? DataDir { get; init; }
+
     public string? BinFolder { get; init; }
 
     /// The pgbouncer program or its folder (TIGER_EMULATOR_PGBOUNCER_BIN); searched for when not set.
@@ -52,6 +57,7 @@ public sealed record DatabaseSettings
             Host = Read(configuration, HostKey) ?? "localhost",
             MaxDatabases = ReadMax(Read(configuration, MaxKey)),
             ListenAddress = ReadAddress(Read(configuration, ListenKey)),
+            DataDir = Read(configuration, DataDirKey),
         };
     }
 

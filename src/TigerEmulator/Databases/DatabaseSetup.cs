@@ -53,6 +53,21 @@ public static class DatabaseSetup
             return services;
         }
 
+        if (Unreachable(settings) is { } barrier)
+        {
+            var why = $"the database servers run as the '{ServerAccount.AccountName}' account (PostgreSQL refuses root), which may not enter '{barrier}'";
+            if (settings.Mode == "on")
+            {
+                throw new InvalidOperationException(why, new SettingException(
+                    DatabaseSettings.DataDirKey,
+                    $" '{settings.DataDir}' cannot hold the databases: {why}; let it (chmod o+x '{barrier}'), choose another folder, or set {DatabaseSettings.ModeKey}=off"));
+            }
+
+            services.AddSingleton(new DatabaseStatus(false, $"services have no database: {why} (chmod o+x '{barrier}', or another {DatabaseSettings.DataDirKey}; {DatabaseSettings.ModeKey}=on makes this an error)"));
+            services.AddSingleton(NoPooler);
+            return services;
+        }
+
         var extensions = new AvailableExtensions(binaries);
         var pooler = FindPooler(settings);
         services.AddSingleton(new DatabaseStatus(true, $"{Version(binaries.Postgres, "postgres (PostgreSQL) ", "PostgreSQL ")} from {binaries.Folder}") { MissingExtensions = extensions.Summary() });
@@ -79,6 +94,11 @@ public static class DatabaseSetup
         services.AddSingleton<RealServers.IRealServers, DatabaseServers>();
         return services;
     }
+
+    // A data folder the servers' account cannot enter (an emulator running as root, a folder made 0700 by mktemp -d)
+    // would fail every service's server, one by one: said once, at start, instead.
+    private static string? Unreachable(DatabaseSettings settings) =>
+        settings.DataDir is { } folder ? new ServerAccount().FirstBarrier(Path.Combine(folder, "databases")) : null;
 
     /// The watch starts after the stores and the scenario are in place, and stops (shutting the servers down) first.
     public static IServiceCollection AddDatabaseWatch(this IServiceCollection services)

@@ -64,6 +64,49 @@ public sealed class ServerAccount
         return Process.Start(start) ?? throw new DatabaseException($"could not start {Path.GetFileName(program)}");
     }
 
+    /// The first folder on the way to <paramref name="folder"/> the server account may not enter, or null when it can
+    /// reach it (always when the servers run as the emulator's own user). A data folder made by root with mode 0700
+    /// (mktemp -d, for one) keeps the account out, and every service's server would fail to start in it.
+    public string? FirstBarrier(string folder)
+    {
+        if (account is null)
+        {
+            return null;
+        }
+
+        var existing = Path.GetFullPath(folder);
+        while (!Directory.Exists(existing))
+        {
+            existing = Path.GetDirectoryName(existing)!;
+        }
+
+        if (MayEnter(existing))
+        {
+            return null;
+        }
+
+        // Only on the way to a refusal: the folders from the top, one probe each, to name the one to open.
+        var path = Path.GetPathRoot(existing)!;
+        foreach (var part in existing[path.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            path = Path.Combine(path, part);
+            if (!MayEnter(path))
+            {
+                return path;
+            }
+        }
+
+        return existing;
+    }
+
+    // test -x as the account: whether it may search the folder (and every one above it).
+    private bool MayEnter(string folder)
+    {
+        using var process = Process.Start(StartInfo("test", ["-x", folder])) ?? throw new InvalidOperationException("could not run test");
+        process.WaitForExit();
+        return process.ExitCode == 0;
+    }
+
     /// Makes a folder the server account owns, so the programs run as it can write there.
     public void CreateOwnedFolder(string path)
     {

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using System.Net;
 using System.Net.Sockets;
 using TigerEmulator.Tests.Support;
@@ -41,6 +43,56 @@ public sealed class StartErrorTests
         var line = Assert.Single(emulator.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("tiger-emulator: TIGER_EMULATOR_DATA_DIR '/proc/nope' cannot be used: ", line);
         Assert.EndsWith("; give a folder the emulator can create and write", line);
+    }
+
+    [SkippableFact]
+    public async Task DataFolderTheDatabaseAccountMayNotEnter_WithDatabasesOn_ExitsWithOneLineNamingTheFolderToOpen()
+    {
+        Skip.IfNot(Environment.UserName == "root", "only an emulator running as root runs its servers as another account");
+        // Like `mktemp -d`, this makes a folder only its owner may enter (mode 0700). Before, every service's server
+        // failed in it, one by one, as the services were created.
+        var closed = Directory.CreateTempSubdirectory("tiger-start-closed-").FullName;
+        try
+        {
+            var data = Path.Combine(closed, "data");
+            await using var emulator = EmulatorProcess.Start(["--data-dir", data], new Dictionary<string, string?> { ["TIGER_EMULATOR_DATABASES"] = "on" });
+
+            Assert.Equal(1, await emulator.ExitCodeAsync());
+            Assert.Equal(
+                $"tiger-emulator: --data-dir '{data}' cannot hold the databases: the database servers run as the 'postgres' account (PostgreSQL refuses root), "
+                + $"which may not enter '{closed}'; let it (chmod o+x '{closed}'), choose another folder, or set TIGER_EMULATOR_DATABASES=off\n",
+                emulator.StandardError);
+        }
+        finally
+        {
+            Directory.Delete(closed, recursive: true);
+        }
+    }
+
+    [SkippableFact]
+    public async Task DataFolderTheDatabaseAccountMayNotEnter_WithDatabasesAuto_StartsWithoutDatabases_SayingWhy()
+    {
+        Skip.IfNot(Environment.UserName == "root", "only an emulator running as root runs its servers as another account");
+        var closed = Directory.CreateTempSubdirectory("tiger-start-closed-").FullName;
+        try
+        {
+            var port = EmulatorProcess.FreeLoopbackPort();
+            await using var emulator = EmulatorProcess.Start(["--data-dir", Path.Combine(closed, "data"), "--host", "127.0.0.1", "--port", $"{port}"]);
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            await emulator.WaitUntilAnsweringAsync(client, "/_emulator/health");
+
+            var databases = await client.GetFromJsonAsync<JsonObject>("/_emulator/databases");
+
+            Assert.False((bool)databases!["enabled"]!);
+            Assert.Equal(
+                $"services have no database: the database servers run as the 'postgres' account (PostgreSQL refuses root), which may not enter '{closed}' "
+                + $"(chmod o+x '{closed}', or another TIGER_EMULATOR_DATA_DIR; TIGER_EMULATOR_DATABASES=on makes this an error)",
+                (string?)databases["description"]);
+        }
+        finally
+        {
+            Directory.Delete(closed, recursive: true);
+        }
     }
 
     [Fact]
