@@ -63,7 +63,7 @@ public sealed class DatabaseFleet(
 
             server.ShouldRun = true;
             await server.StartAsync(tlsFiles, SocketOnly, cancellationToken);
-            await SetPasswordAsync(server, password, cancellationToken);
+            await SetPasswordAsync(server, password.Reveal(), cancellationToken);
             await ShapeAsync(server, cancellationToken);
             logger.LogInformation("Database of service {Id} started on port {Port} (PID {Pid})", serviceId, port, server.Pid);
             await SetupScript.RunOnceAsync(server, setupSql, cancellationToken);
@@ -161,18 +161,19 @@ public sealed class DatabaseFleet(
         }
     }
 
-    /// Changes tsdbadmin's password now, or at the next start of a server that is down (kept in memory only).
+    /// Changes tsdbadmin's password now, or at the next start of a server that is down (kept in its folder meanwhile,
+    /// as a SCRAM verifier).
     public Task UpdatePasswordAsync(string serviceId, Secret password, CancellationToken cancellationToken) =>
         Known(serviceId) is { } server
             ? StepAsync(server, "password", async () =>
             {
                 if (server.Pid is null)
                 {
-                    server.PendingPassword = password;
+                    await File.WriteAllTextAsync(server.PendingPasswordFile, ScramVerifier.Of(password.Reveal()), cancellationToken);
                     return;
                 }
 
-                await SetPasswordAsync(server, password, cancellationToken);
+                await SetPasswordAsync(server, password.Reveal(), cancellationToken);
             }, cancellationToken)
             : Task.CompletedTask;
 
@@ -229,10 +230,11 @@ public sealed class DatabaseFleet(
     {
         await server.StartAsync(tls.Value, SocketOnly, cancellationToken);
         await ShapeAsync(server, cancellationToken);
-        if (server.PendingPassword is { } pending)
+        if (File.Exists(server.PendingPasswordFile))
         {
-            await SetPasswordAsync(server, pending, cancellationToken);
-            server.PendingPassword = null;
+            // PostgreSQL keeps a verifier given as the password as it is.
+            await SetPasswordAsync(server, await File.ReadAllTextAsync(server.PendingPasswordFile, cancellationToken), cancellationToken);
+            File.Delete(server.PendingPasswordFile);
         }
     }
 
@@ -248,10 +250,11 @@ public sealed class DatabaseFleet(
         }
     }
 
-    private static Task SetPasswordAsync(PostgresServer server, Secret password, CancellationToken cancellationToken) =>
+    // The password, or its SCRAM verifier.
+    private static Task SetPasswordAsync(PostgresServer server, string password, CancellationToken cancellationToken) =>
         server.RunSqlAsync(
             $"ALTER ROLE {ClusterTemplate.Owner} WITH PASSWORD :'tiger_password';\n",
-            new Dictionary<string, string> { ["tiger_password"] = password.Reveal() },
+            new Dictionary<string, string> { ["tiger_password"] = password },
             cancellationToken);
 
     private void RemoveFiles(PostgresServer server)

@@ -53,8 +53,9 @@ public sealed class PostgresServer(string serviceId, int port, string folder, Po
 
     public string State { get; set; } = "stopped";
 
-    /// A password set while the server was down, applied at its next start; never written anywhere.
-    public Lifecycle.Secret? PendingPassword { get; set; }
+    /// Where a password changed while the server was down waits for its next start, as a SCRAM verifier (never the
+    /// password itself): a restart of the emulator in between keeps it.
+    public string PendingPasswordFile => Path.Combine(folder, "pending-password");
 
     /// The postmaster's process id while it runs: the pid file's, when that process is alive and is this cluster's.
     public int? Pid => ReadPid() is { } pid && IsAlive(pid) && Serves(pid) ? pid : null;

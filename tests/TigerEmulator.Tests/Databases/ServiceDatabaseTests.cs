@@ -58,6 +58,45 @@ public sealed class ServiceDatabaseTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task UpdatePassword_WhilePaused_ThroughAnEmulatorRestart_IsTheOneThatWorksAfterResume_NeverKeptInPlainText()
+    {
+        var dataDir = DatabaseEmulator.NewDataFolder("tiger-paused-password-");
+        const string newPassword = "changed while päused 'n' restarted";
+        try
+        {
+            string connection, id;
+            using (var first = new DatabaseEmulator(output, dataDir))
+            {
+                (id, connection) = await first.ReadyServiceAsync();
+                await first.ActAsync(id, "stop", null, "PAUSED");
+                var response = await first.Client.PostAsync($"{first.Seeder.ServicePath(id)}/updatePassword", Api.Json(new { password = newPassword }));
+                Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+            }
+
+            var kept = Directory.EnumerateFiles(dataDir, "*", SearchOption.AllDirectories)
+                .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}data{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+                .Where(file => File.ReadAllText(file).Contains(newPassword, StringComparison.Ordinal));
+            Assert.Empty(kept);
+
+            using var second = new DatabaseEmulator(output, dataDir);
+            await second.ActAsync(id, "start", null, "READY");
+            // The service keeps its endpoint across the restart.
+            var builder = new NpgsqlConnectionStringBuilder(connection);
+            var oldPassword = builder.Password!;
+
+            builder.Password = newPassword;
+            Assert.Equal("tsdbadmin", await DatabaseEmulator.ScalarAsync<string>(builder.ConnectionString, "select current_user"));
+            builder.Password = oldPassword;
+            var refused = await DatabaseEmulator.RefusedAsync(builder.ConnectionString);
+            Assert.Equal(("28P01", "password authentication failed for user \"tsdbadmin\""), (refused.SqlState, refused.MessageText));
+        }
+        finally
+        {
+            Directory.Delete(dataDir, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Stop_RefusesConnectionsSayingTheServiceIsPaused_Start_FindsTheData()
     {
         using var emulator = new DatabaseEmulator(output);
