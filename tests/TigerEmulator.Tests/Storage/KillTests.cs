@@ -53,6 +53,10 @@ public sealed class KillTests(ITestOutputHelper output) : IDisposable
     {
         ["TIGER_EMULATOR_DATA_DIR"] = dataDir,
         ["TIGER_EMULATOR_TIMING"] = "instant",
+
+        // The control plane's durability: a SIGKILL would leave a database server behind (pg_ctl starts it outside
+        // the emulator's process tree), and thousands of creates would each make one.
+        ["TIGER_EMULATOR_DATABASES"] = "off",
     });
 
     private static HttpClient Client(PublishedEmulator emulator)

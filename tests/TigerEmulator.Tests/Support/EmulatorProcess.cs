@@ -95,12 +95,28 @@ public sealed class EmulatorProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    // Asked to stop first, as Ctrl-C or `docker stop` asks: the emulator then stops the database servers it started,
+    // which a kill would leave running (pg_ctl starts them outside its process tree). Killed if it has not stopped
+    // within the bound.
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            using (var term = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
+            {
+                await term!.WaitForExitAsync();
+            }
+
+            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await process.WaitForExitAsync(stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
         }
 
         process.Dispose();
