@@ -6,8 +6,8 @@ using System.Text.Json;
 namespace TigerEmulator.Storage;
 
 /// The write-ahead log's records: a change as bytes and back. A record is its length (4 bytes, little-endian, the
-/// length included), the kind of change (1 byte), the collection's name (1 byte of length, then UTF-8), the document's
-/// id (2 bytes of length, then UTF-8) and, for a stored document, the document as JSON. System.Text.Json writes a
+/// length included), the kind of change (1 byte), the collection's name and the document's id (each 4 bytes of length,
+/// then UTF-8: no name or id is too long for its record) and, for a stored document, the document as JSON. System.Text.Json writes a
 /// document in a few microseconds into a buffer used again for every group; LiteDB's mapper, which the log used before,
 /// took several times that and left a tree of objects per change for the collector.
 internal static class LogRecords
@@ -16,7 +16,7 @@ internal static class LogRecords
 
     /// What every segment starts with: the format's name and version, so that a start never applies bytes of another
     /// kind (an earlier format, a stray file) as changes.
-    public static ReadOnlySpan<byte> Mark => "tiger-emulator-wal 2\n"u8;
+    public static ReadOnlySpan<byte> Mark => "tiger-emulator-wal 3\n"u8;
 
     private static readonly JsonSerializerOptions Json = new();
     private static readonly ConcurrentDictionary<string, Type?> Types = new();
@@ -32,8 +32,8 @@ internal static class LogRecords
         // An insert is logged as a document stored: a record applied again at start may find its document in LiteDB.
         head[4] = (byte)(change.Kind == FileWrite.Kinds.Insert ? FileWrite.Kinds.Upsert : change.Kind);
         bytes.Write(head);
-        WriteText(bytes, change.Collection, byte.MaxValue);
-        WriteText(bytes, change.Id ?? "", ushort.MaxValue);
+        WriteText(bytes, change.Collection);
+        WriteText(bytes, change.Id ?? "");
         if (change.Document is { } document)
         {
             var json = writer ??= new Utf8JsonWriter(Stream.Null);
@@ -71,7 +71,7 @@ internal static class LogRecords
         while (offset + Header <= bytes.Length)
         {
             var size = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(offset, 4));
-            if (size < Header + 3 || size > bytes.Length - offset || Decode(bytes.AsSpan(offset, size)) is not { } change)
+            if (size < Header + 8 || size > bytes.Length - offset || Decode(bytes.AsSpan(offset, size)) is not { } change)
             {
                 yield break;
             }
@@ -85,7 +85,7 @@ internal static class LogRecords
     {
         var kind = (FileWrite.Kinds)record[4];
         var rest = record[Header..];
-        if (ReadText(ref rest, 1) is not { } collection || ReadText(ref rest, 2) is not { } id)
+        if (ReadText(ref rest) is not { } collection || ReadText(ref rest) is not { } id)
         {
             return null;
         }
@@ -116,45 +116,26 @@ internal static class LogRecords
         }
     }
 
-    private static void WriteText(MemoryStream bytes, string text, int longest)
+    private static void WriteText(MemoryStream bytes, string text)
     {
         var length = Encoding.UTF8.GetByteCount(text);
-        if (length > longest)
-        {
-            throw new ArgumentException($"'{text}' is too long for a log record", nameof(text));
-        }
-
-        Span<byte> size = stackalloc byte[2];
-        if (longest == byte.MaxValue)
-        {
-            bytes.WriteByte((byte)length);
-        }
-        else
-        {
-            BinaryPrimitives.WriteUInt16LittleEndian(size, (ushort)length);
-            bytes.Write(size);
-        }
-
+        Span<byte> size = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(size, length);
+        bytes.Write(size);
         Span<byte> encoded = length <= 256 ? stackalloc byte[length] : new byte[length];
         Encoding.UTF8.GetBytes(text, encoded);
         bytes.Write(encoded);
     }
 
-    private static string? ReadText(ref ReadOnlySpan<byte> rest, int sizeBytes)
+    private static string? ReadText(ref ReadOnlySpan<byte> rest)
     {
-        if (rest.Length < sizeBytes)
+        if (rest.Length < 4 || BinaryPrimitives.ReadInt32LittleEndian(rest) is not (>= 0 and var length) || rest.Length - 4 < length)
         {
             return null;
         }
 
-        var length = sizeBytes == 1 ? rest[0] : BinaryPrimitives.ReadUInt16LittleEndian(rest);
-        if (rest.Length < sizeBytes + length)
-        {
-            return null;
-        }
-
-        var text = Encoding.UTF8.GetString(rest.Slice(sizeBytes, length));
-        rest = rest[(sizeBytes + length)..];
+        var text = Encoding.UTF8.GetString(rest.Slice(4, length));
+        rest = rest[(4 + length)..];
         return text;
     }
 

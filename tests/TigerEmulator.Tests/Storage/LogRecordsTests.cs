@@ -42,6 +42,18 @@ public sealed class LogRecordsTests
     }
 
     [Fact]
+    public void Read_AnIdOfAnyLength_ComesBackWhole()
+    {
+        // A scenario may name an API key as it likes; a record has no length a name or id could outgrow.
+        var row = new Row { Id = new string('k', 70_000) + "ü" };
+
+        var change = Assert.Single(LogRecords.Read(Bytes(FileWrite.Upsert("Row", row))));
+
+        Assert.Equal(row, change.Document);
+        Assert.Equal(row.Id, change.Id);
+    }
+
+    [Fact]
     public void Read_ARecordCutShort_EndsTheSegment()
     {
         var bytes = Bytes(FileWrite.Upsert("Row", new Row { Id = "a" }), FileWrite.Upsert("Row", new Row { Id = "b" }));
